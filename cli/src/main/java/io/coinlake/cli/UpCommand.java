@@ -1,0 +1,19 @@
+package io.coinlake.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = "Start the embedded stack (a Kafka broker in KRaft mode on 127.0.0.1, data under COINLAKE_HOME)"
+                + " and create the raw topic. Does nothing for what already runs.")
+final class UpCommand implements Callable<Integer> {
+    @Mixin
+    private ConfigOptions config;
+
+    @Override
+    public Integer call() throws Exception {
+        new Stack(config.resolve()).up(new Progress("up"));
+        return 0;
+    }
+}

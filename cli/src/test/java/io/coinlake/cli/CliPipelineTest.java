@@ -1,0 +1,88 @@
+package io.coinlake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.coinlake.embedded.FreePorts;
+import io.coinlake.json.RawJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The "done when" sequence, through the CLI, on a real broker it starts itself. */
+class CliPipelineTest {
+    @TempDir
+    Path home;
+    private String[] settings;
+
+    @BeforeEach
+    void settings() throws Exception {
+        settings = new String[] {"--set", "COINLAKE_HOME=" + home, "--set", "COINLAKE_KAFKA_PORT=" + FreePorts.pair()};
+    }
+
+    @AfterEach
+    void down() {
+        cli("down");
+    }
+
+    private CliRun cli(String... args) {
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        if (args[0].equals("kafka")) {
+            all.addAll(1, Arrays.asList(settings));
+        } else {
+            all.addAll(Arrays.asList(settings));
+        }
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
+    @Test
+    void upProduceConsumeDown() throws Exception {
+        assertThat(cli("produce", "--date", "2026-11-01").err()).contains("'./coinlake up'");
+
+        assertThat(cli("up").exitCode()).isZero();
+        assertThat(cli("up").err()).as("idempotent").contains("already running");
+
+        CliRun produce = cli("produce", "--date", "2026-11-01", "--limit", "50");
+        assertThat(produce.exitCode()).isZero();
+        assertThat(produce.out()).contains("published 50 records for 1 date(s) to coincap.assets.raw");
+        assertThat(produce.err()).contains("offline CoinCap simulator");
+        assertThat(Files.exists(home.resolve("manifests/produce/2026-11-01.json"))).isTrue();
+
+        CliRun consume = cli("kafka", "console-consumer", "--topic", "coincap.assets.raw", "--from-beginning",
+                "--max-messages", "3");
+        assertThat(consume.exitCode()).isZero();
+        List<String> lines = consume.out().lines().filter(line -> line.startsWith("{")).toList();
+        assertThat(lines).hasSize(3).allSatisfy(line -> {
+            JsonNode envelope = RawJson.tree(line);
+            assertThat(envelope.get("type").asText()).isEqualTo("asset");
+            assertThat(envelope.get("source").asText()).isEqualTo("simulated");
+            assertThat(envelope.get("asset").get("priceUsd").asText()).matches("\\d+\\.\\d{16}");
+        });
+
+        CliRun status = cli("status");
+        assertThat(status.exitCode()).isZero();
+        assertThat(status.out()).contains("running (embedded, pid").contains("3 partitions");
+
+        assertThat(cli("down").err()).contains("Kafka broker stopped");
+        CliRun stopped = cli("status");
+        assertThat(stopped.exitCode()).isEqualTo(3);
+        assertThat(stopped.out()).contains("stopped (embedded)");
+    }
+
+    @Test
+    void runBringsTheStackUpAndProducesEveryDate() {
+        CliRun run = cli("run", "--from", "2026-11-01", "--to", "2026-11-03", "--limit", "5");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("2026-11-01", "2026-11-02", "2026-11-03")
+                .contains("published 15 records for 3 date(s)")
+                .contains("./coinlake kafka console-consumer");
+        assertThat(run.err()).contains("[1/2 up]", "[2/2 produce] [3/3] 2026-11-03");
+    }
+}

@@ -1,0 +1,78 @@
+package io.coinlake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class CliTest {
+    @Test
+    void configRedactsTheKeyAndShowsWhereValuesCameFrom() {
+        CliRun run = CliRun.of("config", "--set", "COINCAP_API_KEY=very-secret-key-42", "--set", "COINLAKE_ASSET_COUNT=50");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).doesNotContain("very-secret-key-42")
+                .containsPattern("COINCAP_API_KEY\\s+= \\*{8}\\s+\\(command-line flag\\)")
+                .containsPattern("COINLAKE_ASSET_COUNT\\s+= 50\\s+\\(command-line flag\\)")
+                .containsPattern("COINLAKE_RAW_TOPIC\\s+= coincap.assets.raw\\s+\\(default\\)");
+        assertThat(run.err()).doesNotContain("very-secret-key-42");
+    }
+
+    @Test
+    void configDocsDescribeEverySetting() {
+        CliRun run = CliRun.of("config", "--docs");
+
+        assertThat(run.out()).contains("COINCAP_API_KEY", "KAFKA_BOOTSTRAP_SERVERS", "default: ./.coinlake");
+    }
+
+    @Test
+    void badSettingFailsWithOneLineAndNonZeroExit() {
+        CliRun run = CliRun.of("config", "--set", "COINLAKE_ASSET_COUNT=0");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err().strip()).startsWith("coinlake: COINLAKE_ASSET_COUNT='0' (from command-line flag) must be between 1 and 2000")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void badDateSaysTheExpectedForm() {
+        CliRun run = CliRun.of("produce", "--date", "01/11/2026");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("use YYYY-MM-DD");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        CommandLine root = new CommandLine(new Main());
+        for (String name : root.getSubcommands().keySet()) {
+            if (name.equals("help")) {
+                continue;
+            }
+            CliRun run = CliRun.of(name, "--help");
+            assertThat(run.exitCode()).as(name).isZero();
+            assertThat(run.out()).as(name).contains("Usage: coinlake " + name);
+        }
+    }
+
+    @Test
+    void everyKafkaToolNamesAMainClassOnTheClasspath() throws Exception {
+        for (String mainClass : KafkaCommand.TOOLS.values()) {
+            assertThat(Class.forName(mainClass).getMethod("main", String[].class)).as(mainClass).isNotNull();
+        }
+    }
+
+    @Test
+    void kafkaToolsGetTheConfiguredBootstrapServerUnlessGiven() {
+        assertThat(KafkaCommand.withBootstrap(List.of("--topic", "t"), "h:1"))
+                .containsExactly("--bootstrap-server", "h:1", "--topic", "t");
+        assertThat(KafkaCommand.withBootstrap(List.of("--bootstrap-server", "x:2", "--list"), "h:1"))
+                .containsExactly("--bootstrap-server", "x:2", "--list");
+        assertThat(KafkaCommand.normalise("kafka-console-consumer.sh")).isEqualTo("console-consumer");
+
+        CliRun run = CliRun.of("kafka", "mirror-maker");
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("Unknown Kafka tool 'mirror-maker'");
+    }
+}

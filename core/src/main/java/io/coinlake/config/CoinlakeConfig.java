@@ -1,0 +1,70 @@
+package io.coinlake.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The effective configuration: each setting's value and where it came from. Immutable. */
+public final class CoinlakeConfig {
+    record Value(Object value, String origin) {
+    }
+
+    /** One row of {@code coinlake config}: secrets already redacted. */
+    public record Row(String name, String value, String origin, String doc) {
+    }
+
+    private final Map<Setting<?>, Value> values;
+
+    CoinlakeConfig(Map<Setting<?>, Value> values) {
+        this.values = Map.copyOf(values);
+    }
+
+    /** Only defaults and the given overrides, ignoring the environment and files: for tests and tools. */
+    public static CoinlakeConfig of(Map<String, String> overrides) {
+        return ConfigResolver.resolve(List.of(ConfigLayer.flags(overrides)));
+    }
+
+    public <T> T get(Setting<T> setting) {
+        return setting.type().cast(values.get(setting).value());
+    }
+
+    public String origin(Setting<?> setting) {
+        return values.get(setting).origin();
+    }
+
+    public List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        for (Setting<?> setting : Settings.ALL) {
+            Value value = values.get(setting);
+            rows.add(new Row(setting.name(), setting.display(value.value()), value.origin(), setting.doc()));
+        }
+        return rows;
+    }
+
+    public Path home() {
+        return get(Settings.COINLAKE_HOME).toAbsolutePath().normalize();
+    }
+
+    /** True when no external cluster is configured and the embedded broker is the one to use. */
+    public boolean usesEmbeddedKafka() {
+        return get(Settings.KAFKA_BOOTSTRAP_SERVERS).isEmpty();
+    }
+
+    public String bootstrapServers() {
+        return usesEmbeddedKafka() ? "127.0.0.1:" + get(Settings.COINLAKE_KAFKA_PORT) : get(Settings.KAFKA_BOOTSTRAP_SERVERS);
+    }
+
+    public String rawTopic() {
+        return get(Settings.COINLAKE_RAW_TOPIC);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("CoinlakeConfig{");
+        for (Row row : rows()) {
+            text.append(row.name()).append('=').append(row.value()).append(", ");
+        }
+        return text.append('}').toString();
+    }
+}

@@ -1,0 +1,80 @@
+package io.coinlake.config;
+
+import io.coinlake.faults.FaultPlan;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every setting coinlake knows, grouped by concern. Add a setting here and it is parsed, validated and documented everywhere. */
+public final class Settings {
+    private Settings() {
+    }
+
+    /** Where the CoinCap data comes from. */
+    public enum Source {
+        /** The real API when COINCAP_API_KEY is set, the offline simulator otherwise. */
+        AUTO,
+        API,
+        SIMULATOR
+    }
+
+    /** How the snapshot of a date is fetched from the API (see docs/decisions.md, "What a snapshot of date D is"). */
+    public enum SnapshotMode {
+        /** LIVE for today and yesterday (UTC), HISTORY for older dates. */
+        AUTO,
+        /** /assets: the market as it is now. */
+        LIVE,
+        /** /assets/{id}/history: the last hourly point of the date for each asset. */
+        HISTORY
+    }
+
+    // --- CoinCap source -------------------------------------------------------------------
+    public static final Setting<Secret> COINCAP_API_KEY = Setting.secret("COINCAP_API_KEY",
+            "CoinCap API v3 key, sent as 'Authorization: Bearer'. Empty: the offline simulator is used.");
+    public static final Setting<String> COINCAP_BASE_URL = Setting.string("COINCAP_BASE_URL",
+            "https://rest.coincap.io/v3", "CoinCap API v3 base URL.", Validators.httpUrl());
+    public static final Setting<Source> COINCAP_SOURCE = Setting.choice("COINCAP_SOURCE", Source.AUTO,
+            "Where snapshots come from: auto uses the API when a key is set and the simulator otherwise.");
+    public static final Setting<SnapshotMode> COINCAP_SNAPSHOT_MODE = Setting.choice("COINCAP_SNAPSHOT_MODE",
+            SnapshotMode.AUTO, "How the API snapshot of a date is taken: live /assets or per-asset hourly history.");
+    public static final Setting<Integer> COINCAP_TIMEOUT_SECONDS = Setting.integer("COINCAP_TIMEOUT_SECONDS", 20,
+            "Timeout of one HTTP request to CoinCap, in seconds.", Validators.between(1, 300));
+    public static final Setting<Integer> COINCAP_MAX_ATTEMPTS = Setting.integer("COINCAP_MAX_ATTEMPTS", 6,
+            "Attempts per request for timeouts, 5xx and per-minute 429s (1 = no retry).", Validators.between(1, 20));
+    public static final Setting<Integer> COINCAP_RETRY_BUDGET_SECONDS = Setting.integer("COINCAP_RETRY_BUDGET_SECONDS", 120,
+            "Longest total wait spent in retries of one request, in seconds.", Validators.between(0, 3600));
+    public static final Setting<FaultPlan> COINCAP_SIMULATOR_FAULTS = Setting.of("COINCAP_SIMULATOR_FAULTS",
+            FaultPlan.class, "", "Faults the simulator injects, as fault[:times],... e.g. 'server-error:2,rate-limit'."
+                    + " Faults: " + FaultPlan.knownLabels() + ".", FaultPlan::parse);
+    public static final Setting<Integer> COINLAKE_ASSET_COUNT = Setting.integer("COINLAKE_ASSET_COUNT", 20,
+            "Number of top assets (by rank) in each daily snapshot.", Validators.between(1, 2000));
+
+    // --- Storage and Kafka ----------------------------------------------------------------
+    public static final Setting<Path> COINLAKE_HOME = Setting.path("COINLAKE_HOME", "./.coinlake",
+            "Data home of the embedded stack: broker data, logs, run manifests.");
+    public static final Setting<String> KAFKA_BOOTSTRAP_SERVERS = Setting.string("KAFKA_BOOTSTRAP_SERVERS", "",
+            "Kafka cluster to use. Empty: the embedded broker started by './coinlake up'.",
+            Validators.optionalHostPortList());
+    public static final Setting<Integer> COINLAKE_KAFKA_PORT = Setting.integer("COINLAKE_KAFKA_PORT", 19092,
+            "Port of the embedded broker on 127.0.0.1 (its controller uses the next port).", Validators.between(1024, 65534));
+    public static final Setting<String> COINLAKE_RAW_TOPIC = Setting.string("COINLAKE_RAW_TOPIC", "coincap.assets.raw",
+            "Topic holding raw CoinCap snapshots: the replay log that bronze is landed from.", Validators.topicName());
+    public static final Setting<Integer> COINLAKE_RAW_TOPIC_PARTITIONS = Setting.integer("COINLAKE_RAW_TOPIC_PARTITIONS", 3,
+            "Partitions of the raw topic when coinlake creates it.", Validators.between(1, 1000));
+
+    public static final List<Setting<?>> ALL = List.of(
+            COINCAP_API_KEY, COINCAP_BASE_URL, COINCAP_SOURCE, COINCAP_SNAPSHOT_MODE, COINCAP_TIMEOUT_SECONDS,
+            COINCAP_MAX_ATTEMPTS, COINCAP_RETRY_BUDGET_SECONDS, COINCAP_SIMULATOR_FAULTS, COINLAKE_ASSET_COUNT,
+            COINLAKE_HOME, KAFKA_BOOTSTRAP_SERVERS, COINLAKE_KAFKA_PORT, COINLAKE_RAW_TOPIC,
+            COINLAKE_RAW_TOPIC_PARTITIONS);
+
+    public static final Map<String, Setting<?>> BY_NAME = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(Setting::name, Function.identity()));
+
+    /** Names in these families are ours: an unknown one in a .env file is a typo, not someone else's variable. */
+    static boolean looksLikeOurs(String name) {
+        return name.startsWith("COINLAKE_") || name.startsWith("COINCAP_");
+    }
+}

@@ -1,0 +1,90 @@
+package io.coinlake.config;
+
+import java.net.URI;
+import java.util.regex.Pattern;
+
+/** The small validators settings are built from. Each says what it accepts in {@link Validator#describe()}. */
+public final class Validators {
+    private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+    private static final Pattern HOST_PORT = Pattern.compile("[^\\s,:]+:\\d{1,5}");
+
+    private Validators() {
+    }
+
+    public static Validator<Integer> between(int min, int max) {
+        return new Validator<>() {
+            @Override
+            public void check(Integer value) {
+                if (value < min || value > max) {
+                    throw new IllegalArgumentException("must be between " + min + " and " + max);
+                }
+            }
+
+            @Override
+            public String describe() {
+                return min + ".." + max;
+            }
+        };
+    }
+
+    public static Validator<String> httpUrl() {
+        return new Validator<>() {
+            @Override
+            public void check(String value) {
+                URI uri;
+                try {
+                    uri = URI.create(value);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("is not a URL");
+                }
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw new IllegalArgumentException("must be an http(s) URL such as https://rest.coincap.io/v3");
+                }
+            }
+
+            @Override
+            public String describe() {
+                return "http(s) URL";
+            }
+        };
+    }
+
+    /** Kafka's own rule for topic names: it rejects anything else when the topic is created. */
+    public static Validator<String> topicName() {
+        return new Validator<>() {
+            @Override
+            public void check(String value) {
+                if (!TOPIC.matcher(value).matches() || value.equals(".") || value.equals("..")) {
+                    throw new IllegalArgumentException("must be 1-249 characters of a-z, A-Z, 0-9, '.', '_' or '-'");
+                }
+            }
+
+            @Override
+            public String describe() {
+                return "Kafka topic name";
+            }
+        };
+    }
+
+    /** Empty (use the embedded broker) or a comma-separated list of host:port. */
+    public static Validator<String> optionalHostPortList() {
+        return new Validator<>() {
+            @Override
+            public void check(String value) {
+                if (value.isEmpty()) {
+                    return;
+                }
+                for (String part : value.split(",", -1)) {
+                    if (!HOST_PORT.matcher(part.trim()).matches()) {
+                        throw new IllegalArgumentException("'" + part.trim() + "' is not host:port (e.g. localhost:9092)");
+                    }
+                }
+            }
+
+            @Override
+            public String describe() {
+                return "empty, or host:port[,host:port...]";
+            }
+        };
+    }
+}

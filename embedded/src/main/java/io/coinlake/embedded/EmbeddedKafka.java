@@ -1,0 +1,211 @@
+package io.coinlake.embedded;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+/**
+ * A real single-node Apache Kafka broker in KRaft mode, run as a child JVM from Kafka's own jars
+ * and bound to 127.0.0.1. Its data lives under {@code <home>/kafka}, so topics and offsets survive
+ * {@code down} and {@code up}.
+ */
+public final class EmbeddedKafka {
+    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final Path directory;
+    private final int port;
+    private final String classpath;
+    private final ManagedProcess process;
+
+    /**
+     * @param home      the data home
+     * @param port      broker port; the controller listens on the next one
+     * @param classpath a classpath holding kafka_2.13 and its dependencies (the CLI's own)
+     */
+    public EmbeddedKafka(Path home, int port, String classpath) {
+        this.directory = home.resolve("kafka");
+        this.port = port;
+        this.classpath = classpath;
+        this.process = new ManagedProcess("kafka", home.resolve("run"), home.resolve("logs").resolve("kafka.log"),
+                serverProperties().toString());
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public Optional<ProcessHandle> running() {
+        return process.running();
+    }
+
+    public Path logFile() {
+        return process.logFile();
+    }
+
+    /** Starts the broker unless it already runs, and waits until it answers. Returns false if it already ran. */
+    public boolean start(Duration timeout, Consumer<String> progress) throws IOException, InterruptedException {
+        Optional<ProcessHandle> running = process.running();
+        if (running.isPresent()) {
+            waitUntilReady(running.get(), timeout, progress);
+            return false;
+        }
+        for (int taken : List.of(port, port + 1)) {
+            if (portInUse(taken)) {
+                throw new IOException("Port " + taken + " on 127.0.0.1 is used by another program, so the embedded"
+                        + " broker cannot start. Stop that program or set COINLAKE_KAFKA_PORT to a free port.");
+            }
+        }
+        writeConfiguration();
+        if (!Files.exists(dataDirectory().resolve("meta.properties"))) {
+            progress.accept("formatting Kafka storage in " + dataDirectory());
+            process.runToCompletion(javaCommand("kafka.tools.StorageTool", "format", "-t", clusterId(),
+                    "-c", serverProperties().toString(), "--standalone"), FORMAT_TIMEOUT);
+        }
+        progress.accept("starting Kafka broker (KRaft) on " + bootstrapServers() + ", log: " + process.logFile());
+        ProcessHandle started = process.start(javaCommand("kafka.Kafka", serverProperties().toString()));
+        waitUntilReady(started, timeout, progress);
+        return true;
+    }
+
+    public boolean stop() throws InterruptedException {
+        return process.stop(STOP_GRACE);
+    }
+
+    /** Watches the handle itself: right after the start its command line may still be the JDK's spawn helper. */
+    private void waitUntilReady(ProcessHandle broker, Duration timeout, Consumer<String> progress)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long nextNote = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            if (!broker.isAlive()) {
+                throw new IOException("The Kafka broker exited while starting. " + process.logHint());
+            }
+            if (answers()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("The Kafka broker did not answer on " + bootstrapServers() + " within "
+                        + timeout.toSeconds() + " s. " + process.logHint());
+            }
+            if (System.nanoTime() > nextNote) {
+                progress.accept("waiting for the broker to answer...");
+                nextNote = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    private boolean answers() throws InterruptedException {
+        if (!portInUse(port)) {
+            return false;
+        }
+        Properties settings = new Properties();
+        settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        try (Admin admin = Admin.create(settings)) {
+            return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    private static boolean portInUse(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private List<String> javaCommand(String mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-Djava.awt.headless=true",
+                "-Djava.net.preferIPv4Stack=true",
+                "-Dlog4j2.configurationFile=" + log4jProperties(),
+                "-cp", classpath, mainClass));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    private Path serverProperties() {
+        return directory.resolve("server.properties");
+    }
+
+    private Path log4jProperties() {
+        return directory.resolve("log4j2.properties");
+    }
+
+    private Path dataDirectory() {
+        return directory.resolve("data");
+    }
+
+    private String clusterId() throws IOException {
+        Path file = directory.resolve("cluster.id");
+        if (!Files.exists(file)) {
+            Files.writeString(file, Uuid.randomUuid().toString(), StandardCharsets.UTF_8);
+        }
+        return Files.readString(file, StandardCharsets.UTF_8).strip();
+    }
+
+    private void writeConfiguration() throws IOException {
+        Files.createDirectories(dataDirectory());
+        String controller = "127.0.0.1:" + (port + 1);
+        String server = String.join("\n",
+                "# Written by coinlake on every 'up': edit COINLAKE_* settings, not this file.",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.bootstrap.servers=" + controller,
+                "listeners=PLAINTEXT://" + bootstrapServers() + ",CONTROLLER://" + controller,
+                "advertised.listeners=PLAINTEXT://" + bootstrapServers(),
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + dataDirectory(),
+                // One broker: every internal topic must settle for a single replica.
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                // Nobody else joins a group here: do not wait for them.
+                "group.initial.rebalance.delay.ms=0",
+                // Topics are created with their settings on purpose, never by a typo.
+                "auto.create.topics.enable=false",
+                "num.partitions=1",
+                "");
+        Files.writeString(serverProperties(), server, StandardCharsets.UTF_8);
+        String log4j = String.join("\n",
+                "status = warn",
+                "appender.out.type = Console",
+                "appender.out.name = out",
+                "appender.out.layout.type = PatternLayout",
+                "appender.out.layout.pattern = [%d] %p %m (%c)%n",
+                "rootLogger.level = info",
+                "rootLogger.appenderRef.out.ref = out",
+                "logger.kafka.name = org.apache.kafka",
+                "logger.kafka.level = warn",
+                "logger.server.name = kafka.server.KafkaRaftServer",
+                "logger.server.level = info",
+                "");
+        Files.writeString(log4jProperties(), log4j, StandardCharsets.UTF_8);
+    }
+}

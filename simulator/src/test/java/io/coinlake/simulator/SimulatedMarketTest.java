@@ -1,0 +1,81 @@
+package io.coinlake.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SimulatedMarketTest {
+    private static final Instant CLOSE_OF_NOV_1 = Instant.parse("2026-11-01T23:59:59.999Z");
+
+    @Test
+    void sameSeedAndInstantGiveTheSameSnapshot() {
+        List<SimulatedMarket.Quote> first = new SimulatedMarket(7).snapshot(CLOSE_OF_NOV_1);
+        List<SimulatedMarket.Quote> second = new SimulatedMarket(7).snapshot(CLOSE_OF_NOV_1);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(new SimulatedMarket(8).snapshot(CLOSE_OF_NOV_1)).isNotEqualTo(first);
+        assertThat(new SimulatedMarket(7).snapshot(CLOSE_OF_NOV_1.plusSeconds(86_400))).isNotEqualTo(first);
+    }
+
+    @Test
+    void snapshotIsRankedByMarketCapWithCoinCapPrecision() {
+        List<SimulatedMarket.Quote> quotes = new SimulatedMarket(1).snapshot(CLOSE_OF_NOV_1);
+
+        assertThat(quotes).hasSizeGreaterThanOrEqualTo(50);
+        for (int i = 0; i < quotes.size(); i++) {
+            SimulatedMarket.Quote quote = quotes.get(i);
+            assertThat(quote.rank()).isEqualTo(i + 1);
+            assertThat(quote.priceUsd()).isPositive();
+            assertThat(quote.priceUsd().scale()).isEqualTo(16);
+            if (i > 0) {
+                assertThat(quote.marketCapUsd()).isLessThanOrEqualTo(quotes.get(i - 1).marketCapUsd());
+            }
+        }
+        assertThat(quotes).extracting(q -> q.asset().id()).doesNotHaveDuplicates().contains("bitcoin", "ethereum");
+    }
+
+    @Test
+    void stablecoinsStayNearTheirPegAndPricesStayPlausible() {
+        SimulatedMarket market = new SimulatedMarket(3);
+        for (LocalDate day = LocalDate.of(2024, 1, 1); day.isBefore(LocalDate.of(2027, 1, 1)); day = day.plusDays(30)) {
+            Instant at = day.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(43_200);
+            for (SimulatedMarket.Quote quote : market.snapshot(at)) {
+                double reference = quote.asset().price();
+                double price = quote.priceUsd().doubleValue();
+                if (quote.asset().stable()) {
+                    assertThat(price).as(quote.asset().id() + " on " + day).isBetween(0.98, 1.02);
+                } else {
+                    assertThat(price / reference).as(quote.asset().id() + " on " + day).isBetween(0.005, 200.0);
+                }
+            }
+        }
+    }
+
+    @Test
+    void priceJustBeforeMidnightIsTheDaysClose() {
+        SimulatedMarket market = new SimulatedMarket(5);
+        ReferenceAsset bitcoin = market.find("bitcoin").orElseThrow();
+        LocalDate day = LocalDate.of(2026, 11, 1);
+
+        double close = market.closeOf(bitcoin, day);
+        double justBefore = market.priceAt(bitcoin, CLOSE_OF_NOV_1);
+        double midnight = market.priceAt(bitcoin, day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+
+        assertThat(justBefore / close).isCloseTo(1.0, offset(1e-6));
+        assertThat(midnight / close).isCloseTo(1.0, offset(1e-12));
+    }
+
+    @Test
+    void marketCapIsSupplyTimesPrice() {
+        SimulatedMarket.Quote quote = new SimulatedMarket(9).snapshot(CLOSE_OF_NOV_1).get(0);
+
+        BigDecimal expected = quote.supply().multiply(quote.priceUsd());
+        assertThat(quote.marketCapUsd().subtract(expected).abs()).isLessThan(new BigDecimal("0.000001"));
+    }
+}
