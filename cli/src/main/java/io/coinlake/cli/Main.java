@@ -1,6 +1,7 @@
 package io.coinlake.cli;
 
 import io.coinlake.coincap.CoinCapException;
+import java.io.IOException;
 import io.coinlake.producer.PublishException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,6 +13,9 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class,
                 ProduceCommand.class, KafkaCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+    /** Set to print stack traces: a debugging aid, not a setting of the pipeline. */
+    static final String DEBUG_VARIABLE = "COINLAKE_DEBUG";
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
@@ -22,9 +26,13 @@ public final class Main implements Runnable {
     static int execute(String... args) {
         CommandLine commandLine = new CommandLine(new Main());
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
-            line.getErr().println("coinlake: " + messageOf(exception));
-            if (!isExpected(exception)) {
+            boolean expected = isExpected(exception);
+            line.getErr().println("coinlake: " + (expected ? "" : exception.getClass().getSimpleName() + ": ")
+                    + messageOf(exception));
+            if (System.getenv(DEBUG_VARIABLE) != null) {
                 exception.printStackTrace(line.getErr());
+            } else if (!expected) {
+                line.getErr().println("coinlake: set " + DEBUG_VARIABLE + "=1 to see the stack trace.");
             }
             return 1;
         });
@@ -33,9 +41,10 @@ public final class Main implements Runnable {
         return commandLine.execute(args);
     }
 
+    /** Failures whose message already says what went wrong and what to do. */
     private static boolean isExpected(Exception e) {
         return e instanceof UserError || e instanceof CoinCapException || e instanceof PublishException
-                || e instanceof IllegalArgumentException;
+                || e instanceof IllegalArgumentException || e instanceof IOException;
     }
 
     private static String messageOf(Exception e) {

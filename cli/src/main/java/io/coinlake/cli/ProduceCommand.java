@@ -10,14 +10,11 @@ import io.coinlake.producer.SnapshotPublisher;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -28,36 +25,21 @@ final class ProduceCommand implements Callable<Integer> {
     @Mixin
     private ConfigOptions config;
 
-    @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "First (or only) date.")
-    private String date;
-
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last date, inclusive (default: --date).")
-    private String to;
-
-    @Option(names = "--limit", paramLabel = "N", description = "Assets per snapshot (sets COINLAKE_ASSET_COUNT).")
-    private Integer limit;
+    @Mixin
+    private DateRangeOptions dates;
 
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        LocalDate from = DateRange.parse("--date", date);
-        LocalDate last = to == null ? from : DateRange.parse("--to", to);
-        CoinlakeConfig effective = config.resolve(limitFlag(limit));
-        Stack stack = new Stack(effective);
-        stack.requireKafka();
-        List<PublishResult> results = produce(effective, from, last, new Progress("produce"));
+        LocalDate first = dates.first();
+        LocalDate last = dates.last();
+        CoinlakeConfig effective = config.resolve(dates.settings());
+        new Stack(effective).requireKafka();
+        List<PublishResult> results = produce(effective, first, last, new Progress("produce"));
         printSummary(spec.commandLine().getOut(), results);
         return 0;
-    }
-
-    static Map<String, String> limitFlag(Integer limit) {
-        Map<String, String> flags = new HashMap<>();
-        if (limit != null) {
-            flags.put(Settings.COINLAKE_ASSET_COUNT.name(), limit.toString());
-        }
-        return flags;
     }
 
     /** Shared with 'run': fetch, publish and record a manifest per date. */

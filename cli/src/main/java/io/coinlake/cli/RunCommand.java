@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -19,23 +18,17 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private ConfigOptions config;
 
-    @Option(names = "--from", required = true, paramLabel = "YYYY-MM-DD", description = "First date.")
-    private String from;
-
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last date, inclusive (default: --from).")
-    private String to;
-
-    @Option(names = "--limit", paramLabel = "N", description = "Assets per snapshot (sets COINLAKE_ASSET_COUNT).")
-    private Integer limit;
+    @Mixin
+    private DateRangeOptions dates;
 
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        LocalDate first = DateRange.parse("--from", from);
-        LocalDate last = to == null ? first : DateRange.parse("--to", to);
-        CoinlakeConfig effective = config.resolve(ProduceCommand.limitFlag(limit));
+        LocalDate first = dates.first();
+        LocalDate last = dates.last();
+        CoinlakeConfig effective = config.resolve(dates.settings());
         long started = System.nanoTime();
         new Stack(effective).up(new Progress("1/2 up"));
         long upDone = System.nanoTime();

@@ -97,7 +97,7 @@ record ReferenceAsset(String id, String symbol, String name, String explorer, do
 
     private static ReferenceAsset coin(String id, String symbol, String name, String explorer, double price,
                                        double supply, Double maxSupply, double volatility, double growth) {
-        return new ReferenceAsset(id, symbol, name, explorer, price, supply, maxSupply, volatility, growth, null);
+        return token(id, symbol, name, explorer, price, supply, maxSupply, volatility, growth, null);
     }
 
     private static ReferenceAsset token(String id, String symbol, String name, String explorer, double price,
