@@ -5,14 +5,12 @@ import io.coinlake.config.Settings;
 import io.coinlake.producer.ProduceJob;
 import io.coinlake.producer.ProduceManifest;
 import io.coinlake.producer.PublishResult;
-import io.coinlake.producer.RawTopic;
 import io.coinlake.producer.SnapshotPublisher;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
@@ -45,9 +43,7 @@ final class ProduceCommand implements Callable<Integer> {
     /** Shared with 'run': fetch, publish and record a manifest per date. */
     static List<PublishResult> produce(CoinlakeConfig config, LocalDate from, LocalDate to, Progress progress)
             throws Exception {
-        try (Admin admin = new Stack(config).admin()) {
-            RawTopic.ensure(admin, config.rawTopic(), config.get(Settings.COINLAKE_RAW_TOPIC_PARTITIONS));
-        }
+        new Stack(config).ensureRawTopic();
         try (SourceFactory.OpenSource open = SourceFactory.open(config)) {
             if (open.simulator().isPresent()) {
                 progress.accept("no COINCAP_API_KEY: using the offline CoinCap simulator (data labelled 'simulated')");

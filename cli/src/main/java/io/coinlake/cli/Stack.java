@@ -40,9 +40,13 @@ final class Stack {
         } else {
             progress.accept("using the Kafka cluster at " + config.bootstrapServers() + " (KAFKA_BOOTSTRAP_SERVERS)");
         }
+        progress.accept("topic " + config.rawTopic() + " ready (" + ensureRawTopic() + " partitions)");
+    }
+
+    /** Creates the raw topic if missing (on an external cluster nobody may have run 'up'); returns its partitions. */
+    int ensureRawTopic() throws InterruptedException {
         try (Admin admin = admin()) {
-            int partitions = RawTopic.ensure(admin, config.rawTopic(), config.get(Settings.COINLAKE_RAW_TOPIC_PARTITIONS));
-            progress.accept("topic " + config.rawTopic() + " ready (" + partitions + " partitions)");
+            return RawTopic.ensure(admin, config.rawTopic(), config.get(Settings.COINLAKE_RAW_TOPIC_PARTITIONS));
         }
     }
 
