@@ -1,0 +1,165 @@
+package io.coinlake.connect.s3;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.errors.RetriableException;
+import org.apache.kafka.connect.sink.ErrantRecordReporter;
+import org.apache.kafka.connect.sink.SinkRecord;
+import org.apache.kafka.connect.sink.SinkTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * Lands records as write-once objects. Objects close from the data alone (see {@link ObjectBatcher})
+ * and are uploaded as soon as they close; {@link #preCommit} hands Connect only offsets whose
+ * records are uploaded or dead-lettered, so a crash anywhere redelivers into identical objects.
+ */
+public final class BronzeSinkTask extends SinkTask {
+    private static final Logger LOG = LoggerFactory.getLogger(BronzeSinkTask.class);
+
+    private BronzeSinkConfig config;
+    private RecordClassifier classifier;
+    private WriteOnceStore store;
+    private ErrantRecordReporter deadLetters;
+    private final Map<TopicPartition, ObjectBatcher> batchers = new HashMap<>();
+    private final List<Future<Void>> pendingDeadLetters = new ArrayList<>();
+
+    public BronzeSinkTask() {
+    }
+
+    /** For tests that bring their own store. */
+    BronzeSinkTask(WriteOnceStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public String version() {
+        return BronzeSinkConnector.VERSION;
+    }
+
+    @Override
+    public void start(Map<String, String> settings) {
+        config = new BronzeSinkConfig(settings);
+        classifier = config.classifier();
+        if (store == null) {
+            store = S3WriteOnceStore.from(config);
+        }
+        deadLetters = context == null ? null : context.errantRecordReporter();
+    }
+
+    @Override
+    public void open(Collection<TopicPartition> partitions) {
+        // Connect rewinds each partition to its committed offset: a fresh batcher starts there.
+        for (TopicPartition partition : partitions) {
+            batchers.put(partition, new ObjectBatcher(config.prefix(), partition.topic(), partition.partition(),
+                    config.flushSize(), config.gzip()));
+        }
+    }
+
+    @Override
+    public void close(Collection<TopicPartition> partitions) {
+        // What is still open was never committed, so whoever owns the partition next redelivers it.
+        partitions.forEach(batchers::remove);
+    }
+
+    @Override
+    public void put(Collection<SinkRecord> records) {
+        for (SinkRecord record : records) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.kafkaPartition());
+            ObjectBatcher batcher = batchers.computeIfAbsent(partition, p -> new ObjectBatcher(config.prefix(),
+                    p.topic(), p.partition(), config.flushSize(), config.gzip()));
+            long offset = record.kafkaOffset();
+            RecordClassifier.Verdict verdict = classifier.classify(valueBytes(record), record.timestamp());
+            if (verdict.isRejected()) {
+                deadLetter(record, verdict.rejection());
+                batcher.skip(offset);
+            } else if (verdict.isEndOfBatch()) {
+                batcher.endOfBatch(offset).ifPresent(this::upload);
+            } else {
+                batcher.add(offset, verdict.date(), valueBytes(record)).forEach(this::upload);
+            }
+        }
+    }
+
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> preCommit(Map<TopicPartition, OffsetAndMetadata> currentOffsets) {
+        awaitDeadLetters();
+        Map<TopicPartition, OffsetAndMetadata> safe = new HashMap<>();
+        batchers.forEach((partition, batcher) -> batcher.committableOffset()
+                .ifPresent(offset -> safe.put(partition, new OffsetAndMetadata(offset))));
+        return safe;
+    }
+
+    @Override
+    public void stop() {
+        try {
+            if (store != null) {
+                store.close();
+            }
+        } catch (IOException e) {
+            LOG.warn("closing the S3 client failed: {}", e.toString());
+        }
+    }
+
+    private void upload(ObjectBatcher.ClosedObject object) {
+        String key = object.key().key();
+        try {
+            WriteOnceStore.Outcome outcome = store.putIfAbsent(key, ObjectEncoder.encode(object));
+            LOG.info("{} {} ({} records)", outcome == WriteOnceStore.Outcome.WRITTEN ? "landed" : "already landed, identical:",
+                    key, object.lines().size());
+        } catch (WriteOnceStore.ConflictingObjectException e) {
+            throw new ConnectException(e.getMessage(), e);
+        } catch (SdkException e) {
+            // Connect redelivers the batch after a retriable failure; the open batchers start over.
+            batchers.clear();
+            throw new RetriableException("Upload of " + key + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void deadLetter(SinkRecord record, String reason) {
+        if (deadLetters == null) {
+            throw new ConnectException("Record " + record.topic() + "-" + record.kafkaPartition() + "@" + record.kafkaOffset()
+                    + " cannot be landed (" + reason + ") and no dead-letter queue is configured: set"
+                    + " errors.tolerance=all and errors.deadletterqueue.topic.name on the connector.");
+        }
+        LOG.warn("dead-lettering {}-{}@{}: {}", record.topic(), record.kafkaPartition(), record.kafkaOffset(), reason);
+        pendingDeadLetters.add(deadLetters.report(record, new DataException(reason)));
+    }
+
+    private void awaitDeadLetters() {
+        try {
+            for (Future<Void> pending : pendingDeadLetters) {
+                pending.get();
+            }
+            pendingDeadLetters.clear();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConnectException("Interrupted while writing to the dead-letter queue", e);
+        } catch (ExecutionException e) {
+            throw new ConnectException("Writing to the dead-letter queue failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    private static byte[] valueBytes(SinkRecord record) {
+        Object value = record.value();
+        if (value instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (value instanceof String text) {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+        return null;
+    }
+}

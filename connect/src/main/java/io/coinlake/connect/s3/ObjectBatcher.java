@@ -1,0 +1,113 @@
+package io.coinlake.connect.s3;
+
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The object boundaries of one topic partition, as a pure function of its records: an object
+ * closes when the date changes, when it holds {@code flushSize} records, or at an end-of-batch
+ * marker (which is not itself written). Never on a timer: a redelivery from any committed offset
+ * rebuilds the same objects under the same keys.
+ */
+public final class ObjectBatcher {
+    /** A finished object: where it goes, its lines, and the offset to commit once it is uploaded. */
+    public record ClosedObject(BronzeObjectKey key, List<byte[]> lines, long nextOffset) {
+        public byte[] jsonLines() {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (byte[] line : lines) {
+                out.writeBytes(line);
+                out.write('\n');
+            }
+            return out.toByteArray();
+        }
+    }
+
+    private final String prefix;
+    private final String topic;
+    private final int partition;
+    private final int flushSize;
+    private final boolean gzip;
+
+    private final List<byte[]> open = new ArrayList<>();
+    private LocalDate openDate;
+    private long openFirstOffset = -1;
+    private long lastOffset = -1;
+
+    public ObjectBatcher(String prefix, String topic, int partition, int flushSize, boolean gzip) {
+        if (flushSize < 1) {
+            throw new IllegalArgumentException("flushSize must be at least 1");
+        }
+        this.prefix = prefix;
+        this.topic = topic;
+        this.partition = partition;
+        this.flushSize = flushSize;
+        this.gzip = gzip;
+    }
+
+    /** Adds a record to land; returns the objects it closed (at most two: a date change and a full object). */
+    public List<ClosedObject> add(long offset, LocalDate date, byte[] value) {
+        checkOrder(offset);
+        List<ClosedObject> closed = new ArrayList<>(1);
+        if (!open.isEmpty() && !date.equals(openDate)) {
+            closed.add(close(offset));
+        }
+        if (open.isEmpty()) {
+            openDate = date;
+            openFirstOffset = offset;
+        }
+        open.add(value);
+        lastOffset = offset;
+        if (open.size() == flushSize) {
+            closed.add(close(offset + 1));
+        }
+        return closed;
+    }
+
+    /** An end-of-batch marker: closes what is open; the marker itself is not landed. */
+    public Optional<ClosedObject> endOfBatch(long offset) {
+        checkOrder(offset);
+        lastOffset = offset;
+        return open.isEmpty() ? Optional.empty() : Optional.of(close(offset + 1));
+    }
+
+    /** A record that is not landed (sent to the dead-letter queue): only its offset counts. */
+    public void skip(long offset) {
+        checkOrder(offset);
+        lastOffset = offset;
+    }
+
+    /**
+     * The offset up to which everything seen is either uploaded (once its closed objects are) or
+     * dealt with: the start of the open object, or past the last record when nothing is open.
+     * Empty before the first record.
+     */
+    public Optional<Long> committableOffset() {
+        if (!open.isEmpty()) {
+            return Optional.of(openFirstOffset);
+        }
+        return lastOffset < 0 ? Optional.empty() : Optional.of(lastOffset + 1);
+    }
+
+    public int openRecords() {
+        return open.size();
+    }
+
+    private ClosedObject close(long nextOffset) {
+        ClosedObject object = new ClosedObject(new BronzeObjectKey(prefix, topic, openDate, partition, openFirstOffset, gzip),
+                List.copyOf(open), nextOffset);
+        open.clear();
+        openDate = null;
+        openFirstOffset = -1;
+        return object;
+    }
+
+    private void checkOrder(long offset) {
+        if (offset <= lastOffset) {
+            throw new IllegalStateException("offset " + offset + " of " + topic + "-" + partition
+                    + " arrived after offset " + lastOffset + ": the batcher must be reset after a rewind");
+        }
+    }
+}
