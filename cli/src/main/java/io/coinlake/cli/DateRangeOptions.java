@@ -19,11 +19,11 @@ final class DateRangeOptions {
     private Integer limit;
 
     LocalDate first() {
-        return parse("--date", from);
+        return parseDate("--date", from);
     }
 
     LocalDate last() {
-        return to == null ? first() : parse("--to", to);
+        return to == null ? first() : parseDate("--to", to);
     }
 
     /** The command-line settings these options stand for. */
@@ -35,7 +35,7 @@ final class DateRangeOptions {
         return flags;
     }
 
-    private static LocalDate parse(String option, String text) {
+    static LocalDate parseDate(String option, String text) {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {

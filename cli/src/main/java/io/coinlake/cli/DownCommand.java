@@ -1,6 +1,5 @@
 package io.coinlake.cli;
 
-import io.coinlake.embedded.EmbeddedKafka;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,14 +12,7 @@ final class DownCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Progress progress = new Progress("down");
-        Stack stack = new Stack(config.resolve());
-        if (stack.embeddedKafka().isEmpty()) {
-            progress.accept("KAFKA_BOOTSTRAP_SERVERS is set: no embedded broker to stop");
-            return 0;
-        }
-        EmbeddedKafka kafka = stack.embeddedKafka().get();
-        progress.accept(kafka.stop() ? "Kafka broker stopped" : "Kafka broker was not running");
+        new Stack(config.resolve()).down(new Progress("down"));
         return 0;
     }
 }

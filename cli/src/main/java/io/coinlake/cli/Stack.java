@@ -2,7 +2,9 @@ package io.coinlake.cli;
 
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.Settings;
+import io.coinlake.embedded.EmbeddedConnect;
 import io.coinlake.embedded.EmbeddedKafka;
+import io.coinlake.embedded.EmbeddedS3;
 import io.coinlake.producer.RawTopic;
 import java.io.IOException;
 import java.time.Duration;
@@ -11,10 +13,14 @@ import java.util.Properties;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import software.amazon.awssdk.services.s3.S3Client;
 
-/** The services a command needs: the embedded ones it manages, or the external ones configured. */
+/**
+ * The services commands need: the embedded ones it manages (S3 server, Kafka broker, Connect
+ * worker), or the external ones configured (S3_ENDPOINT, KAFKA_BOOTSTRAP_SERVERS, CONNECT_URL).
+ */
 final class Stack {
-    static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final CoinlakeConfig config;
     private final Optional<EmbeddedKafka> embeddedKafka;
@@ -31,16 +37,72 @@ final class Stack {
         return embeddedKafka;
     }
 
-    /** Starts what is embedded and not running, then makes sure the raw topic exists. */
+    Optional<EmbeddedS3> embeddedS3() {
+        return config.usesEmbeddedS3()
+                ? Optional.of(new EmbeddedS3(config.home(), config.get(Settings.COINLAKE_S3_PORT),
+                        InstallLayout.locate().s3ServerClasspath(), config.get(Settings.S3_ACCESS_KEY),
+                        config.get(Settings.S3_SECRET_KEY).reveal()))
+                : Optional.empty();
+    }
+
+    Optional<EmbeddedConnect> embeddedConnect() {
+        return config.usesEmbeddedConnect()
+                ? Optional.of(new EmbeddedConnect(config.home(), config.get(Settings.COINLAKE_CONNECT_PORT),
+                        config.bootstrapServers(), System.getProperty("java.class.path"),
+                        InstallLayout.locate().connectPluginPath()))
+                : Optional.empty();
+    }
+
+    /**
+     * Brings everything up in dependency order (S3 and Kafka, the topics, Connect, the bucket,
+     * the sink) and does nothing for what already runs.
+     */
     void up(Consumer<String> progress) throws IOException, InterruptedException {
+        Optional<EmbeddedS3> s3 = embeddedS3();
+        if (s3.isPresent()) {
+            report(s3.get().start(START_TIMEOUT, progress), "S3 server", config.s3Endpoint(), progress);
+        } else {
+            progress.accept("using the S3 store at " + config.s3Endpoint() + " (S3_ENDPOINT)");
+        }
         if (embeddedKafka.isPresent()) {
-            boolean started = embeddedKafka.get().start(START_TIMEOUT, progress);
-            progress.accept(started ? "Kafka broker ready on " + config.bootstrapServers()
-                    : "Kafka broker already running on " + config.bootstrapServers());
+            report(embeddedKafka.get().start(START_TIMEOUT, progress), "Kafka broker", config.bootstrapServers(), progress);
         } else {
             progress.accept("using the Kafka cluster at " + config.bootstrapServers() + " (KAFKA_BOOTSTRAP_SERVERS)");
         }
         progress.accept("topic " + config.rawTopic() + " ready (" + ensureRawTopic() + " partitions)");
+        try (S3Client client = LakeBucket.client(config)) {
+            String bucket = config.get(Settings.COINLAKE_BUCKET);
+            progress.accept((LakeBucket.ensure(client, bucket) ? "created" : "found") + " bucket " + bucket);
+        }
+        Optional<EmbeddedConnect> connect = embeddedConnect();
+        if (connect.isPresent()) {
+            report(connect.get().start(START_TIMEOUT, progress), "Connect worker", config.connectUrl(), progress);
+        } else {
+            progress.accept("using the Connect worker at " + config.connectUrl() + " (CONNECT_URL)");
+        }
+        BronzeConnector.register(new ConnectClient(config.connectUrl()),
+                BronzeConnector.config(InstallLayout.locate().connectorConfig(), config), START_TIMEOUT, progress);
+    }
+
+    /** Stops what is embedded, Connect first (it needs the broker to shut down cleanly), S3 last. */
+    void down(Consumer<String> progress) throws InterruptedException {
+        if (config.usesEmbeddedConnect()) {
+            stopped(embeddedConnect().orElseThrow().stop(), "Connect worker", progress);
+        }
+        if (embeddedKafka.isPresent()) {
+            stopped(embeddedKafka.get().stop(), "Kafka broker", progress);
+        }
+        if (config.usesEmbeddedS3()) {
+            stopped(embeddedS3().orElseThrow().stop(), "S3 server", progress);
+        }
+    }
+
+    private static void report(boolean started, String what, String where, Consumer<String> progress) {
+        progress.accept(what + (started ? " ready on " : " already running on ") + where);
+    }
+
+    private static void stopped(boolean wasRunning, String what, Consumer<String> progress) {
+        progress.accept(what + (wasRunning ? " stopped" : " was not running"));
     }
 
     /** Creates the raw topic if missing (on an external cluster nobody may have run 'up'); returns its partitions. */

@@ -1,7 +1,7 @@
 package io.coinlake.cli;
 
 import io.coinlake.config.CoinlakeConfig;
-import io.coinlake.embedded.EmbeddedKafka;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.Optional;
@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show whether the stack runs and what the raw topic holds. Exit code 3 when Kafka is unreachable.")
+        description = "Show whether each service of the stack runs, the bronze sink's state and lag, and what the raw"
+                + " topic holds. Exit code 3 when something is down.")
 final class StatusCommand implements Callable<Integer> {
     @Mixin
     private ConfigOptions config;
@@ -37,12 +38,27 @@ final class StatusCommand implements Callable<Integer> {
         CoinlakeConfig effective = config.resolve();
         Stack stack = new Stack(effective);
         out.println("data home   " + effective.home());
+        boolean healthy = true;
+        if (effective.usesEmbeddedS3()) {
+            healthy &= line(out, "s3", stack.embeddedS3().orElseThrow().running(), "embedded, " + effective.s3Endpoint());
+        } else {
+            out.println("s3          external at " + effective.s3Endpoint());
+        }
+        if (effective.usesEmbeddedConnect()) {
+            healthy &= line(out, "connect", stack.embeddedConnect().orElseThrow().running(), "embedded, " + effective.connectUrl());
+        } else {
+            out.println("connect     external at " + effective.connectUrl());
+        }
+        try {
+            ConnectClient.Status sink = new ConnectClient(effective.connectUrl()).status(BronzeConnector.NAME);
+            out.println("bronze sink " + (sink == null ? "not registered: './coinlake up' registers it" : sink));
+            healthy &= sink != null && sink.running();
+        } catch (IOException e) {
+            out.println("bronze sink unknown: " + e.getMessage());
+            healthy = false;
+        }
         if (stack.embeddedKafka().isPresent()) {
-            EmbeddedKafka kafka = stack.embeddedKafka().get();
-            Optional<ProcessHandle> process = kafka.running();
-            out.println("kafka       " + process.map(p -> "running (embedded, pid " + p.pid() + ") on " + kafka.bootstrapServers())
-                    .orElse("stopped (embedded): start it with './coinlake up'"));
-            if (process.isEmpty()) {
+            if (!line(out, "kafka", stack.embeddedKafka().get().running(), "embedded, " + effective.bootstrapServers())) {
                 return 3;
             }
         } else {
@@ -58,6 +74,18 @@ final class StatusCommand implements Callable<Integer> {
             admin.listOffsets(request).all().get(15, TimeUnit.SECONDS)
                     .forEach((tp, info) -> ends.put(tp.partition(), info.offset()));
             out.println("raw topic   " + topic + ": " + ends.size() + " partitions, end offsets " + ends);
+            Map<Integer, Long> committed = new TreeMap<>();
+            admin.listConsumerGroupOffsets(BronzeConnector.CONSUMER_GROUP).partitionsToOffsetAndMetadata()
+                    .get(15, TimeUnit.SECONDS).forEach((tp, offset) -> {
+                        if (tp.topic().equals(topic)) {
+                            committed.put(tp.partition(), offset.offset());
+                        }
+                    });
+            long lag = ends.entrySet().stream().mapToLong(e -> e.getValue() - committed.getOrDefault(e.getKey(), 0L)).sum();
+            // Each committed transaction ends with a marker the sink never receives: a fully landed
+            // partition can sit one offset below its end.
+            out.println("sink lag    " + lag + " offsets (committed " + committed + "; up to 1 per partition is a"
+                    + " transaction marker, not data)");
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 out.println("raw topic   " + effective.rawTopic() + " does not exist yet: './coinlake up' creates it");
@@ -69,6 +97,13 @@ final class StatusCommand implements Callable<Integer> {
             out.println("kafka       unreachable at " + effective.bootstrapServers() + " (no answer in 15 s)");
             return 3;
         }
-        return 0;
+        return healthy ? 0 : 3;
+    }
+
+    /** Prints one service's line; returns whether it runs. */
+    private static boolean line(PrintWriter out, String name, Optional<ProcessHandle> process, String where) {
+        out.printf("%-11s %s%n", name, process.map(p -> "running (" + where + ", pid " + p.pid() + ")")
+                .orElse("stopped (" + where + "): start it with './coinlake up'"));
+        return process.isPresent();
     }
 }

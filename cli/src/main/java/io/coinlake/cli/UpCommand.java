@@ -5,8 +5,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = "Start the embedded stack (a Kafka broker in KRaft mode on 127.0.0.1, data under COINLAKE_HOME)"
-                + " and create the raw topic. Does nothing for what already runs.")
+        description = "Start the embedded stack on 127.0.0.1 (an S3 server, a Kafka broker in KRaft mode, a Kafka Connect"
+                + " worker; data under COINLAKE_HOME), create the topics and the bucket, and register the bronze sink."
+                + " Does nothing for what already runs.")
 final class UpCommand implements Callable<Integer> {
     @Mixin
     private ConfigOptions config;

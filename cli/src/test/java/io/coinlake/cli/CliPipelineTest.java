@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coinlake.embedded.FreePorts;
+import io.coinlake.envelope.AssetEnvelope;
 import io.coinlake.json.RawJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ class CliPipelineTest {
 
     @BeforeEach
     void settings() throws Exception {
-        settings = new String[] {"--set", "COINLAKE_HOME=" + home, "--set", "COINLAKE_KAFKA_PORT=" + FreePorts.pair()};
+        settings = new String[] {"--set", "COINLAKE_HOME=" + home, "--set", "COINLAKE_KAFKA_PORT=" + FreePorts.pair(),
+            "--set", "COINLAKE_S3_PORT=" + FreePorts.pair(), "--set", "COINLAKE_CONNECT_PORT=" + FreePorts.pair()};
     }
 
     @AfterEach
@@ -65,14 +67,23 @@ class CliPipelineTest {
             assertThat(envelope.get("asset").get("priceUsd").asText()).matches("\\d+\\.\\d{16}");
         });
 
+        CliRun wait = cli("bronze", "wait", "--date", "2026-11-01", "--timeout", "120");
+        assertThat(wait.exitCode()).isZero();
+        assertThat(wait.out()).contains("bronze has all 50 records of run");
+        List<AssetEnvelope> landed = Bronze.envelopes(home.resolve("s3/data/coinlake/bronze/coincap.assets.raw/dt=2026-11-01"));
+        assertThat(landed).hasSize(50);
+        assertThat(landed).extracting(AssetEnvelope::assetId).doesNotHaveDuplicates();
+
         CliRun status = cli("status");
         assertThat(status.exitCode()).isZero();
-        assertThat(status.out()).contains("running (embedded, pid").contains("3 partitions");
+        assertThat(status.out()).contains("bronze sink RUNNING, tasks [RUNNING]").contains("3 partitions")
+                .containsPattern("kafka\\s+running \\(embedded");
 
-        assertThat(cli("down").err()).contains("Kafka broker stopped");
+        CliRun down = cli("down");
+        assertThat(down.err()).contains("Connect worker stopped", "Kafka broker stopped", "S3 server stopped");
         CliRun stopped = cli("status");
         assertThat(stopped.exitCode()).isEqualTo(3);
-        assertThat(stopped.out()).contains("stopped (embedded)");
+        assertThat(stopped.out()).contains("stopped (embedded");
     }
 
     @Test
@@ -82,7 +93,8 @@ class CliPipelineTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("2026-11-01", "2026-11-02", "2026-11-03")
                 .contains("published 15 records for 3 date(s)")
+                .contains("bronze has all 5 records of run")
                 .contains("./coinlake kafka console-consumer");
-        assertThat(run.err()).contains("[1/2 up]", "[2/2 produce] [3/3] 2026-11-03");
+        assertThat(run.err()).contains("[1/3 up]", "[2/3 produce] [3/3] 2026-11-03", "[3/3 bronze] 2026-11-03 landed");
     }
 }

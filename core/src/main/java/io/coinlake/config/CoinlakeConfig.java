@@ -55,6 +55,22 @@ public final class CoinlakeConfig {
         return usesEmbeddedKafka() ? "127.0.0.1:" + get(Settings.COINLAKE_KAFKA_PORT) : get(Settings.KAFKA_BOOTSTRAP_SERVERS);
     }
 
+    public boolean usesEmbeddedS3() {
+        return get(Settings.S3_ENDPOINT).isEmpty();
+    }
+
+    public String s3Endpoint() {
+        return usesEmbeddedS3() ? "http://127.0.0.1:" + get(Settings.COINLAKE_S3_PORT) : get(Settings.S3_ENDPOINT);
+    }
+
+    public boolean usesEmbeddedConnect() {
+        return get(Settings.CONNECT_URL).isEmpty();
+    }
+
+    public String connectUrl() {
+        return usesEmbeddedConnect() ? "http://127.0.0.1:" + get(Settings.COINLAKE_CONNECT_PORT) : get(Settings.CONNECT_URL);
+    }
+
     public String rawTopic() {
         return get(Settings.COINLAKE_RAW_TOPIC);
     }

@@ -41,7 +41,11 @@ public final class Setting<T> {
     }
 
     public static Setting<Secret> secret(String name, String doc) {
-        return new Setting<>(name, Secret.class, "", doc, text -> Secret.of(text.trim()), Validator.any(), true);
+        return secret(name, "", doc);
+    }
+
+    public static Setting<Secret> secret(String name, String defaultValue, String doc) {
+        return new Setting<>(name, Secret.class, defaultValue, doc, text -> Secret.of(text.trim()), Validator.any(), true);
     }
 
     public static Setting<Integer> integer(String name, int defaultValue, String doc, Validator<Integer> validator) {

@@ -64,11 +64,38 @@ public final class Settings {
     public static final Setting<Integer> COINLAKE_RAW_TOPIC_PARTITIONS = Setting.integer("COINLAKE_RAW_TOPIC_PARTITIONS", 3,
             "Partitions of the raw topic when coinlake creates it.", Validators.between(1, 1000));
 
+    public static final Setting<String> COINLAKE_DLQ_TOPIC = Setting.string("COINLAKE_DLQ_TOPIC", "coincap.assets.dlq",
+            "Dead-letter topic: raw records the bronze sink could not land, with the reason in headers.",
+            Validators.topicName());
+
+    // --- S3 store ---------------------------------------------------------------------------
+    public static final Setting<String> S3_ENDPOINT = Setting.string("S3_ENDPOINT", "",
+            "S3 API endpoint (MinIO, real S3). Empty: the embedded S3 server started by './coinlake up'.",
+            Validators.optionalHttpUrl());
+    public static final Setting<Integer> COINLAKE_S3_PORT = Setting.integer("COINLAKE_S3_PORT", 19000,
+            "Port of the embedded S3 server on 127.0.0.1.", Validators.between(1024, 65535));
+    public static final Setting<String> S3_REGION = Setting.string("S3_REGION", "us-east-1",
+            "Region requests are signed for.", Validators.notEmpty());
+    public static final Setting<String> S3_ACCESS_KEY = Setting.string("S3_ACCESS_KEY", "coinlake",
+            "Access key of the S3 store (the embedded server accepts this one).", Validators.notEmpty());
+    public static final Setting<Secret> S3_SECRET_KEY = Setting.secret("S3_SECRET_KEY", "coinlake-local-secret",
+            "Secret key of the S3 store. The default only suits the embedded server on 127.0.0.1.");
+    public static final Setting<String> COINLAKE_BUCKET = Setting.string("COINLAKE_BUCKET", "coinlake",
+            "Bucket of the lake: bronze objects under bronze/, table data later under warehouse/.", Validators.bucketName());
+
+    // --- Kafka Connect ----------------------------------------------------------------------
+    public static final Setting<String> CONNECT_URL = Setting.string("CONNECT_URL", "",
+            "Kafka Connect REST URL. Empty: the embedded Connect worker started by './coinlake up'.",
+            Validators.optionalHttpUrl());
+    public static final Setting<Integer> COINLAKE_CONNECT_PORT = Setting.integer("COINLAKE_CONNECT_PORT", 18083,
+            "REST port of the embedded Connect worker on 127.0.0.1.", Validators.between(1024, 65535));
+
     public static final List<Setting<?>> ALL = List.of(
             COINCAP_API_KEY, COINCAP_BASE_URL, COINCAP_SOURCE, COINCAP_SNAPSHOT_MODE, COINCAP_TIMEOUT_SECONDS,
             COINCAP_MAX_ATTEMPTS, COINCAP_RETRY_BUDGET_SECONDS, COINCAP_SIMULATOR_FAULTS, COINLAKE_ASSET_COUNT,
             COINLAKE_HOME, KAFKA_BOOTSTRAP_SERVERS, COINLAKE_KAFKA_PORT, COINLAKE_RAW_TOPIC,
-            COINLAKE_RAW_TOPIC_PARTITIONS);
+            COINLAKE_RAW_TOPIC_PARTITIONS, COINLAKE_DLQ_TOPIC, S3_ENDPOINT, COINLAKE_S3_PORT, S3_REGION, S3_ACCESS_KEY,
+            S3_SECRET_KEY, COINLAKE_BUCKET, CONNECT_URL, COINLAKE_CONNECT_PORT);
 
     public static final Map<String, Setting<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Setting::name, Function.identity()));

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 /** The small validators settings are built from. Each says what it accepts in {@link Validator#describe()}. */
 public final class Validators {
     private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
     private static final Pattern HOST_PORT = Pattern.compile("[^\\s,:]+:\\d{1,5}");
 
     private Validators() {
@@ -45,6 +46,57 @@ public final class Validators {
             @Override
             public String describe() {
                 return "http(s) URL";
+            }
+        };
+    }
+
+    public static Validator<String> optionalHttpUrl() {
+        Validator<String> url = httpUrl();
+        return new Validator<>() {
+            @Override
+            public void check(String value) {
+                if (!value.isEmpty()) {
+                    url.check(value);
+                }
+            }
+
+            @Override
+            public String describe() {
+                return "empty, or " + url.describe();
+            }
+        };
+    }
+
+    public static Validator<String> notEmpty() {
+        return new Validator<>() {
+            @Override
+            public void check(String value) {
+                if (value.isEmpty()) {
+                    throw new IllegalArgumentException("must not be empty");
+                }
+            }
+
+            @Override
+            public String describe() {
+                return "not empty";
+            }
+        };
+    }
+
+    /** S3's bucket naming rules. */
+    public static Validator<String> bucketName() {
+        return new Validator<>() {
+            @Override
+            public void check(String value) {
+                if (!BUCKET.matcher(value).matches() || value.contains("..")) {
+                    throw new IllegalArgumentException("must be 3-63 characters of a-z, 0-9, '.' and '-',"
+                            + " starting and ending with a letter or digit");
+                }
+            }
+
+            @Override
+            public String describe() {
+                return "S3 bucket name";
             }
         };
     }

@@ -1,5 +1,6 @@
 package io.coinlake.producer;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coinlake.json.RawJson;
 import java.io.IOException;
@@ -7,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Records what the latest produce run of a date wrote (run id, counts, per-partition offsets) in
@@ -19,6 +23,24 @@ public final class ProduceManifest {
 
     public static Path fileFor(Path home, LocalDate date) {
         return home.resolve("manifests").resolve("produce").resolve(date + ".json");
+    }
+
+    /** What 'bronze wait' needs of a manifest: the run, and where its marker sits on each partition. */
+    public record Recorded(LocalDate logicalDate, String runId, String topic, int records, Map<Integer, Long> markerOffsets) {
+    }
+
+    /** The latest run recorded for {@code date}, if any. */
+    public static Optional<Recorded> read(Path home, LocalDate date) throws IOException {
+        Path file = fileFor(home, date);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        JsonNode json = RawJson.MAPPER.readTree(file.toFile());
+        Map<Integer, Long> markers = new TreeMap<>();
+        json.path("partitions").fields().forEachRemaining(entry ->
+                markers.put(Integer.valueOf(entry.getKey()), entry.getValue().path("markerOffset").asLong()));
+        return Optional.of(new Recorded(date, json.path("runId").asText(), json.path("topic").asText(),
+                json.path("records").asInt(), markers));
     }
 
     public static Path write(Path home, PublishResult result) throws IOException {

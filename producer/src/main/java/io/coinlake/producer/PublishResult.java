@@ -2,7 +2,9 @@ package io.coinlake.producer;
 
 import io.coinlake.envelope.Batch;
 import io.coinlake.envelope.SnapshotKind;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What one produce run wrote for one date.
@@ -13,7 +15,7 @@ import java.util.Map;
 public record PublishResult(Batch batch, String topic, SnapshotKind kind, int records, int duplicateIds,
                             Map<Integer, PartitionSummary> partitions) {
     public PublishResult {
-        partitions = Map.copyOf(partitions);
+        partitions = Collections.unmodifiableMap(new TreeMap<>(partitions));
     }
 
     /** firstOffset is -1 when the batch put no record on the partition (it still gets a marker). */

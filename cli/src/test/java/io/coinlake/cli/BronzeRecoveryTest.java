@@ -1,0 +1,181 @@
+package io.coinlake.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.embedded.FreePorts;
+import io.coinlake.envelope.AssetEnvelope;
+import io.coinlake.envelope.EnvelopeCodec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bronze on the real stack (S3 server, broker, Connect worker with the plugin) under crashes and bad input. */
+class BronzeRecoveryTest {
+    private static final String TOPIC = "coincap.assets.raw";
+
+    @TempDir
+    Path home;
+    private Map<String, String> settings;
+    private CoinlakeConfig config;
+
+    @BeforeEach
+    void settings() throws Exception {
+        settings = new LinkedHashMap<>();
+        settings.put("COINLAKE_HOME", home.toString());
+        settings.put("COINLAKE_KAFKA_PORT", Integer.toString(FreePorts.pair()));
+        settings.put("COINLAKE_S3_PORT", Integer.toString(FreePorts.pair()));
+        settings.put("COINLAKE_CONNECT_PORT", Integer.toString(FreePorts.pair()));
+        config = CoinlakeConfig.of(settings);
+    }
+
+    @AfterEach
+    void down() {
+        cli("down");
+    }
+
+    private CliRun cli(String... args) {
+        List<String> all = new ArrayList<>(Arrays.asList(args));
+        settings.forEach((name, value) -> all.addAll(List.of("--set", name + "=" + value)));
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
+    private Path bronzeRoot() {
+        return home.resolve("s3/data/coinlake/bronze").resolve(TOPIC);
+    }
+
+    private List<Path> allObjects() throws Exception {
+        if (!Files.isDirectory(bronzeRoot())) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(bronzeRoot())) {
+            return files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList();
+        }
+    }
+
+    @Test
+    void killedConnectWorkerLosesAndDuplicatesNothing() throws Exception {
+        assertThat(cli("up").exitCode()).isZero();
+        assertThat(cli("produce", "--date", "2026-11-01", "--to", "2026-11-05", "--limit", "40").exitCode()).isZero();
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (allObjects().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        new Stack(config).embeddedConnect().orElseThrow().kill(); // SIGKILL: no commit, no cleanup
+        int landedBeforeCrash = allObjects().size();
+
+        assertThat(cli("up").exitCode()).isZero();
+        for (String date : List.of("2026-11-01", "2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05")) {
+            assertThat(cli("bronze", "wait", "--date", date, "--timeout", "120").exitCode()).as(date).isZero();
+        }
+
+        List<AssetEnvelope> landed = new ArrayList<>();
+        Set<String> runAndAsset = new HashSet<>();
+        for (Path object : allObjects()) {
+            for (String line : Files.readAllLines(object, StandardCharsets.UTF_8)) {
+                AssetEnvelope envelope = (AssetEnvelope) EnvelopeCodec.decode(line.getBytes(StandardCharsets.UTF_8));
+                landed.add(envelope);
+                assertThat(runAndAsset.add(envelope.batch().runId() + "/" + envelope.assetId()))
+                        .as("landed once: " + envelope.assetId() + " of " + envelope.batch().logicalDate()).isTrue();
+                assertThat(object.getParent().getFileName().toString()).isEqualTo("dt=" + envelope.batch().logicalDate());
+            }
+        }
+        assertThat(landed).as("objects landed before the crash: " + landedBeforeCrash).hasSize(200);
+        assertObjectsAreTheKafkaBatches();
+    }
+
+    /** Each object holds exactly the committed records of its partition from its first offset up to the next marker. */
+    private void assertObjectsAreTheKafkaBatches() throws Exception {
+        Map<Integer, List<ConsumerRecord<byte[], byte[]>>> byPartition = readTopic(TOPIC, "read_committed");
+        for (Path object : allObjects()) {
+            String name = object.getFileName().toString(); // <topic>+<partition>+<offset>.jsonl
+            String[] parts = name.substring(TOPIC.length() + 1, name.length() - ".jsonl".length()).split("\\+");
+            int partition = Integer.parseInt(parts[0]);
+            long first = Long.parseLong(parts[1]);
+            StringBuilder expected = new StringBuilder();
+            for (ConsumerRecord<byte[], byte[]> record : byPartition.get(partition)) {
+                if (record.offset() < first) {
+                    continue;
+                }
+                String value = new String(record.value(), StandardCharsets.UTF_8);
+                if (value.contains("\"type\":\"end-of-batch\"")) {
+                    break;
+                }
+                expected.append(value).append('\n');
+            }
+            assertThat(Files.readString(object)).as(name).isEqualTo(expected.toString());
+        }
+    }
+
+    @Test
+    void malformedRecordsReachTheDeadLetterTopicWithTheirReason() throws Exception {
+        assertThat(cli("up").exitCode()).isZero();
+        Properties producerSettings = new Properties();
+        producerSettings.put("bootstrap.servers", config.bootstrapServers());
+        producerSettings.put("key.serializer", ByteArraySerializer.class.getName());
+        producerSettings.put("value.serializer", ByteArraySerializer.class.getName());
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(producerSettings)) {
+            producer.send(new ProducerRecord<>(TOPIC, 0, null, "not json at all".getBytes(StandardCharsets.UTF_8))).get();
+            producer.send(new ProducerRecord<>(TOPIC, 0, null, "{\"type\":\"asset\"}".getBytes(StandardCharsets.UTF_8))).get();
+        }
+        assertThat(cli("produce", "--date", "2026-11-01", "--limit", "6").exitCode()).isZero();
+        assertThat(cli("bronze", "wait", "--date", "2026-11-01", "--timeout", "120").exitCode()).isZero();
+
+        List<ConsumerRecord<byte[], byte[]>> dead = readTopic("coincap.assets.dlq", "read_uncommitted").values().stream()
+                .flatMap(List::stream).toList();
+        assertThat(dead).hasSize(2);
+        Map<String, String> reasons = new HashMap<>();
+        for (ConsumerRecord<byte[], byte[]> record : dead) {
+            reasons.put(new String(record.value(), StandardCharsets.UTF_8),
+                    new String(record.headers().lastHeader("__connect.errors.exception.message").value(), StandardCharsets.UTF_8));
+        }
+        assertThat(reasons.get("not json at all")).startsWith("value is not valid JSON");
+        assertThat(reasons.get("{\"type\":\"asset\"}")).isEqualTo("value lacks the partition field 'logicalDate'");
+        assertThat(Bronze.envelopes(bronzeRoot().resolve("dt=2026-11-01"))).hasSize(6);
+    }
+
+    private Map<Integer, List<ConsumerRecord<byte[], byte[]>>> readTopic(String topic, String isolation) {
+        Properties settings = new Properties();
+        settings.put("bootstrap.servers", config.bootstrapServers());
+        settings.put("isolation.level", isolation);
+        settings.put("key.deserializer", ByteArrayDeserializer.class.getName());
+        settings.put("value.deserializer", ByteArrayDeserializer.class.getName());
+        Map<Integer, List<ConsumerRecord<byte[], byte[]>>> byPartition = new HashMap<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings)) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(info -> new TopicPartition(topic, info.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(record ->
+                        byPartition.computeIfAbsent(record.partition(), p -> new ArrayList<>()).add(record));
+            }
+        }
+        return byPartition;
+    }
+}
