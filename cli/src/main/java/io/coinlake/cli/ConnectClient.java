@@ -49,6 +49,44 @@ final class ConnectClient {
         }
     }
 
+    /** PUT /connectors/{name}/stop: tasks shut down, the config stays; offsets can then be changed. */
+    void stop(String name) throws IOException, InterruptedException {
+        expect(send(HttpRequest.newBuilder(uri("/connectors/" + name + "/stop")).PUT(HttpRequest.BodyPublishers.noBody())),
+                "stop " + name, 202, 204);
+    }
+
+    void resume(String name) throws IOException, InterruptedException {
+        expect(send(HttpRequest.newBuilder(uri("/connectors/" + name + "/resume")).PUT(HttpRequest.BodyPublishers.noBody())),
+                "resume " + name, 202, 204);
+    }
+
+    /** DELETE /connectors/{name}/offsets: the sink starts again from the earliest offset. */
+    void resetOffsets(String name) throws IOException, InterruptedException {
+        expect(send(HttpRequest.newBuilder(uri("/connectors/" + name + "/offsets")).DELETE()), "reset offsets of " + name, 200);
+    }
+
+    /** PATCH /connectors/{name}/offsets with a sink offset per topic partition. */
+    void alterOffsets(String name, String topic, Map<Integer, Long> offsets) throws IOException, InterruptedException {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        offsets.forEach((partition, offset) -> entries.add(Map.of(
+                "partition", Map.of("kafka_topic", topic, "kafka_partition", partition),
+                "offset", Map.of("kafka_offset", offset))));
+        String body = RawJson.MAPPER.writeValueAsString(Map.of("offsets", entries));
+        expect(send(HttpRequest.newBuilder(uri("/connectors/" + name + "/offsets"))
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(body))), "alter offsets of " + name, 200);
+    }
+
+    private static void expect(HttpResponse<String> response, String what, int... accepted) {
+        for (int status : accepted) {
+            if (response.statusCode() == status) {
+                return;
+            }
+        }
+        throw new UserError("Connect could not " + what + " (HTTP " + response.statusCode() + "): "
+                + errorMessage(response.body()));
+    }
+
     /** Null when the connector does not exist. */
     Status status(String name) throws IOException, InterruptedException {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/connectors/" + name + "/status")).GET());

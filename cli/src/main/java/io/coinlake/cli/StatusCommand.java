@@ -1,8 +1,14 @@
 package io.coinlake.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.coinlake.bronze.BronzeObjectKey;
 import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.config.Settings;
+import io.coinlake.json.RawJson;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -16,94 +22,162 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show whether each service of the stack runs, the bronze sink's state and lag, and what the raw"
-                + " topic holds. Exit code 3 when something is down.")
+        description = "Show each service of the stack, the bronze sink's state and lag, what the raw topic holds and"
+                + " the bronze objects and records per date. Exit code 3 when something is down.")
 final class StatusCommand implements Callable<Integer> {
     @Mixin
     private ConfigOptions config;
+
+    @Option(names = "--json", description = "Print one JSON object, for scripts.")
+    private boolean json;
 
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
         CoinlakeConfig effective = config.resolve();
         Stack stack = new Stack(effective);
-        out.println("data home   " + effective.home());
-        boolean healthy = true;
-        if (effective.usesEmbeddedS3()) {
-            healthy &= line(out, "s3", stack.embeddedS3().orElseThrow().running(), "embedded, " + effective.s3Endpoint());
-        } else {
-            out.println("s3          external at " + effective.s3Endpoint());
+        ObjectNode report = RawJson.MAPPER.createObjectNode();
+        report.put("dataHome", effective.home().toString());
+        ObjectNode services = report.putObject("services");
+        boolean s3Up = service(services, "s3", effective.usesEmbeddedS3(),
+                effective.usesEmbeddedS3() ? stack.embeddedS3().orElseThrow().running() : Optional.empty(), effective.s3Endpoint());
+        boolean healthy = s3Up;
+        boolean kafkaUp = service(services, "kafka", effective.usesEmbeddedKafka(),
+                stack.embeddedKafka().flatMap(k -> k.running()), effective.bootstrapServers());
+        healthy &= kafkaUp;
+        healthy &= service(services, "connect", effective.usesEmbeddedConnect(),
+                effective.usesEmbeddedConnect() ? stack.embeddedConnect().orElseThrow().running() : Optional.empty(),
+                effective.connectUrl());
+        healthy &= sink(report, effective);
+        if (kafkaUp) {
+            healthy &= topic(report, stack, effective);
         }
-        if (effective.usesEmbeddedConnect()) {
-            healthy &= line(out, "connect", stack.embeddedConnect().orElseThrow().running(), "embedded, " + effective.connectUrl());
-        } else {
-            out.println("connect     external at " + effective.connectUrl());
+        if (s3Up) {
+            bronze(report, effective);
         }
+
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(RawJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+        } else {
+            StatusText.print(out, report);
+        }
+        return healthy ? 0 : 3;
+    }
+
+    /** Records one service; returns whether it is usable (embedded and running, or external). */
+    private static boolean service(ObjectNode services, String name, boolean embedded, Optional<ProcessHandle> process,
+                                   String address) {
+        ObjectNode node = services.putObject(name);
+        node.put("embedded", embedded);
+        node.put("address", address);
+        if (!embedded) {
+            node.put("state", "external");
+            return true;
+        }
+        node.put("state", process.isPresent() ? "running" : "stopped");
+        process.ifPresent(p -> node.put("pid", p.pid()));
+        return process.isPresent();
+    }
+
+    private static boolean sink(ObjectNode report, CoinlakeConfig config) throws InterruptedException {
+        ObjectNode node = report.putObject("bronzeSink");
+        node.put("name", BronzeConnector.NAME);
         try {
-            ConnectClient.Status sink = new ConnectClient(effective.connectUrl()).status(BronzeConnector.NAME);
-            out.println("bronze sink " + (sink == null ? "not registered: './coinlake up' registers it" : sink));
-            healthy &= sink != null && sink.running();
-        } catch (IOException e) {
-            out.println("bronze sink unknown: " + e.getMessage());
-            healthy = false;
-        }
-        if (stack.embeddedKafka().isPresent()) {
-            if (!line(out, "kafka", stack.embeddedKafka().get().running(), "embedded, " + effective.bootstrapServers())) {
-                return 3;
+            ConnectClient.Status status = new ConnectClient(config.connectUrl()).status(BronzeConnector.NAME);
+            if (status == null) {
+                node.put("connector", "NOT_REGISTERED");
+                return false;
             }
-        } else {
-            out.println("kafka       external cluster at " + effective.bootstrapServers());
+            node.put("connector", status.connector());
+            status.tasks().forEach(node.putArray("tasks")::add);
+            if (status.failure() != null) {
+                node.put("failure", status.failure());
+            }
+            return status.running();
+        } catch (IOException e) {
+            node.put("connector", "UNREACHABLE");
+            return false;
         }
+    }
+
+    private static boolean topic(ObjectNode report, Stack stack, CoinlakeConfig config) throws InterruptedException {
+        ObjectNode node = report.putObject("rawTopic");
+        String topic = config.rawTopic();
+        node.put("name", topic);
         try (Admin admin = stack.admin()) {
-            String topic = effective.rawTopic();
             TopicDescription description = admin.describeTopics(Set.of(topic)).allTopicNames()
                     .get(15, TimeUnit.SECONDS).get(topic);
             Map<TopicPartition, OffsetSpec> request = description.partitions().stream()
                     .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
             Map<Integer, Long> ends = new TreeMap<>();
-            admin.listOffsets(request).all().get(15, TimeUnit.SECONDS)
-                    .forEach((tp, info) -> ends.put(tp.partition(), info.offset()));
-            out.println("raw topic   " + topic + ": " + ends.size() + " partitions, end offsets " + ends);
+            admin.listOffsets(request).all().get(15, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp.partition(), info.offset()));
             Map<Integer, Long> committed = new TreeMap<>();
             admin.listConsumerGroupOffsets(BronzeConnector.CONSUMER_GROUP).partitionsToOffsetAndMetadata()
                     .get(15, TimeUnit.SECONDS).forEach((tp, offset) -> {
-                        if (tp.topic().equals(topic)) {
+                        if (tp.topic().equals(topic) && offset != null) {
                             committed.put(tp.partition(), offset.offset());
                         }
                     });
-            long lag = ends.entrySet().stream().mapToLong(e -> e.getValue() - committed.getOrDefault(e.getKey(), 0L)).sum();
-            // Each committed transaction ends with a marker the sink never receives: a fully landed
-            // partition can sit one offset below its end.
-            out.println("sink lag    " + lag + " offsets (committed " + committed + "; up to 1 per partition is a"
-                    + " transaction marker, not data)");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                out.println("raw topic   " + effective.rawTopic() + " does not exist yet: './coinlake up' creates it");
-                return 0;
+            ObjectNode partitions = node.putObject("partitions");
+            long lag = 0;
+            for (Map.Entry<Integer, Long> end : ends.entrySet()) {
+                long sinkAt = committed.getOrDefault(end.getKey(), 0L);
+                ObjectNode partition = partitions.putObject(end.getKey().toString());
+                partition.put("endOffset", end.getValue());
+                partition.put("sinkCommittedOffset", sinkAt);
+                lag += end.getValue() - sinkAt;
             }
-            out.println("kafka       unreachable at " + effective.bootstrapServers() + ": " + e.getCause().getMessage());
-            return 3;
-        } catch (TimeoutException e) {
-            out.println("kafka       unreachable at " + effective.bootstrapServers() + " (no answer in 15 s)");
-            return 3;
+            // Each committed transaction ends with a marker the sink never receives, so a fully
+            // landed partition can sit one offset below its end.
+            node.put("sinkLag", lag);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            node.put("error", e.getCause() == null ? e.toString() : e.getCause().getMessage());
+            return false;
         }
-        return healthy ? 0 : 3;
     }
 
-    /** Prints one service's line; returns whether it runs. */
-    private static boolean line(PrintWriter out, String name, Optional<ProcessHandle> process, String where) {
-        out.printf("%-11s %s%n", name, process.map(p -> "running (" + where + ", pid " + p.pid() + ")")
-                .orElse("stopped (" + where + "): start it with './coinlake up'"));
-        return process.isPresent();
+    /** Objects and records per date, read through the S3 API as any client would. */
+    private static void bronze(ObjectNode report, CoinlakeConfig config) {
+        ObjectNode node = report.putObject("bronze");
+        String bucket = config.get(Settings.COINLAKE_BUCKET);
+        String prefix = "bronze/" + config.rawTopic() + "/";
+        node.put("location", "s3://" + bucket + "/" + prefix);
+        Map<LocalDate, long[]> perDate = new TreeMap<>();
+        try (S3Client s3 = LakeBucket.client(config)) {
+            for (S3Object object : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix)
+                    .build()).contents()) {
+                Optional<BronzeObjectKey> key = BronzeObjectKey.parse(object.key());
+                if (key.isEmpty() || key.get().gzip()) {
+                    continue;
+                }
+                String body = s3.getObjectAsBytes(b -> b.bucket(bucket).key(object.key())).asString(StandardCharsets.UTF_8);
+                long[] counts = perDate.computeIfAbsent(key.get().date(), d -> new long[2]);
+                counts[0]++;
+                counts[1] += body.lines().count();
+            }
+            ObjectNode dates = node.putObject("dates");
+            perDate.forEach((date, counts) -> {
+                ObjectNode day = dates.putObject(date.toString());
+                day.put("objects", counts[0]);
+                day.put("records", counts[1]);
+            });
+        } catch (SdkException e) {
+            node.put("error", "S3 store not reachable at " + config.s3Endpoint() + ": " + e.getMessage());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package io.coinlake.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.embedded.FreePorts;
@@ -131,6 +132,49 @@ class BronzeRecoveryTest {
     }
 
     @Test
+    void replayRestoresAMissingObjectAndLeavesTheRestByteIdentical() throws Exception {
+        assertThat(cli("up").exitCode()).isZero();
+        assertThat(cli("produce", "--date", "2026-11-01", "--to", "2026-11-02", "--limit", "10").exitCode()).isZero();
+        for (String date : List.of("2026-11-01", "2026-11-02")) {
+            assertThat(cli("bronze", "wait", "--date", date).exitCode()).isZero();
+        }
+        Map<Path, String> before = new HashMap<>();
+        for (Path object : allObjects()) {
+            before.put(object, Files.readString(object));
+        }
+        Path lost = allObjects().get(0);
+        String lostKey = "bronze/" + home.resolve("s3/data/coinlake/bronze").relativize(lost);
+        try (var s3 = LakeBucket.client(config)) {
+            s3.deleteObject(b -> b.bucket("coinlake").key(lostKey));
+        }
+        assertThat(lost).doesNotExist();
+
+        CliRun replay = cli("replay");
+        assertThat(replay.exitCode()).isZero();
+        assertThat(replay.out()).contains("replay started: from the beginning");
+        for (String date : List.of("2026-11-01", "2026-11-02")) {
+            assertThat(cli("bronze", "wait", "--date", date).exitCode()).isZero();
+        }
+
+        Map<Path, String> after = new HashMap<>();
+        for (Path object : allObjects()) {
+            after.put(object, Files.readString(object));
+        }
+        assertThat(after).isEqualTo(before);
+        assertThat(Files.readString(home.resolve("logs/connect.log"))).contains("already landed, identical");
+
+        CliRun fromDate = cli("replay", "--from-date", "2026-11-02");
+        assertThat(fromDate.exitCode()).isZero();
+        assertThat(fromDate.err()).contains("moving its offsets");
+        assertThat(cli("bronze", "wait", "--date", "2026-11-02").exitCode()).isZero();
+        Map<Path, String> afterDateReplay = new HashMap<>();
+        for (Path object : allObjects()) {
+            afterDateReplay.put(object, Files.readString(object));
+        }
+        assertThat(afterDateReplay).isEqualTo(before);
+    }
+
+    @Test
     void malformedRecordsReachTheDeadLetterTopicWithTheirReason() throws Exception {
         assertThat(cli("up").exitCode()).isZero();
         Properties producerSettings = new Properties();
@@ -155,6 +199,13 @@ class BronzeRecoveryTest {
         assertThat(reasons.get("not json at all")).startsWith("value is not valid JSON");
         assertThat(reasons.get("{\"type\":\"asset\"}")).isEqualTo("value lacks the partition field 'logicalDate'");
         assertThat(Bronze.envelopes(bronzeRoot().resolve("dt=2026-11-01"))).hasSize(6);
+
+        Map<String, String> bad = BronzeConnector.config(InstallLayout.locate().connectorConfig(), config);
+        bad.put("s3.bucket", "Not_A_Bucket");
+        assertThatThrownBy(() -> new ConnectClient(config.connectUrl()).putConfig("bad-sink", bad))
+                .isInstanceOf(UserError.class)
+                .hasMessageContaining("HTTP 400")
+                .hasMessageContaining("s3.bucket");
     }
 
     private Map<Integer, List<ConsumerRecord<byte[], byte[]>>> readTopic(String topic, String isolation) {

@@ -76,8 +76,12 @@ class CliPipelineTest {
 
         CliRun status = cli("status");
         assertThat(status.exitCode()).isZero();
-        assertThat(status.out()).contains("bronze sink RUNNING, tasks [RUNNING]").contains("3 partitions")
+        assertThat(status.out()).contains("coinlake-bronze-sink RUNNING, tasks [RUNNING]")
+                .contains("dt=2026-11-01  3 objects, 50 records")
                 .containsPattern("kafka\\s+running \\(embedded");
+        JsonNode report = RawJson.tree(cli("status", "--json").out());
+        assertThat(report.path("bronze").path("dates").path("2026-11-01").path("records").asInt()).isEqualTo(50);
+        assertThat(report.path("rawTopic").path("partitions")).hasSize(3);
 
         CliRun down = cli("down");
         assertThat(down.err()).contains("Connect worker stopped", "Kafka broker stopped", "S3 server stopped");

@@ -1,5 +1,6 @@
 package io.coinlake.connect.s3;
 
+import io.coinlake.bronze.BronzeObjectKey;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.coinlake.connect.s3;
+package io.coinlake.bronze;
 
 import java.time.LocalDate;
 import java.util.Objects;
