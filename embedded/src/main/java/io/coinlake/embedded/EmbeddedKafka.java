@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -24,14 +22,12 @@ import org.apache.kafka.common.Uuid;
  * and bound to 127.0.0.1. Its data lives under {@code <home>/kafka}, so topics and offsets survive
  * {@code down} and {@code up}.
  */
-public final class EmbeddedKafka {
+public final class EmbeddedKafka extends ChildService {
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
     private final Path directory;
     private final int port;
     private final String classpath;
-    private final ManagedProcess process;
 
     /**
      * @param home      the data home
@@ -39,76 +35,48 @@ public final class EmbeddedKafka {
      * @param classpath a classpath holding kafka_2.13 and its dependencies (the CLI's own)
      */
     public EmbeddedKafka(Path home, int port, String classpath) {
+        super(home, "kafka", "Kafka broker (KRaft)", home.resolve("kafka").resolve("server.properties").toString());
         this.directory = home.resolve("kafka");
         this.port = port;
         this.classpath = classpath;
-        this.process = new ManagedProcess("kafka", home.resolve("run"), home.resolve("logs").resolve("kafka.log"),
-                serverProperties().toString());
     }
 
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 
-    public Optional<ProcessHandle> running() {
-        return process.running();
+    @Override
+    public String address() {
+        return bootstrapServers();
     }
 
-    public Path logFile() {
-        return process.logFile();
-    }
-
-    /** Starts the broker unless it already runs, and waits until it answers. Returns false if it already ran. */
-    public boolean start(Duration timeout, Consumer<String> progress) throws IOException, InterruptedException {
-        Optional<ProcessHandle> running = process.running();
-        if (running.isPresent()) {
-            waitUntilReady(running.get(), timeout, progress);
-            return false;
-        }
+    @Override
+    protected void checkPortsFree() throws IOException {
         for (int taken : List.of(port, port + 1)) {
             if (portInUse(taken)) {
-                throw new IOException("Port " + taken + " on 127.0.0.1 is used by another program, so the embedded"
-                        + " broker cannot start. Stop that program or set COINLAKE_KAFKA_PORT to a free port.");
+                throw portTaken(taken, "COINLAKE_KAFKA_PORT");
             }
         }
+    }
+
+    @Override
+    protected void prepare(Consumer<String> progress) throws IOException, InterruptedException {
         writeConfiguration();
         if (!Files.exists(dataDirectory().resolve("meta.properties"))) {
             progress.accept("formatting Kafka storage in " + dataDirectory());
             process.runToCompletion(javaCommand("kafka.tools.StorageTool", "format", "-t", clusterId(),
                     "-c", serverProperties().toString(), "--standalone"), FORMAT_TIMEOUT);
         }
-        progress.accept("starting Kafka broker (KRaft) on " + bootstrapServers() + ", log: " + process.logFile());
-        ProcessHandle started = process.start(javaCommand("kafka.Kafka", serverProperties().toString()));
-        waitUntilReady(started, timeout, progress);
-        return true;
     }
 
-    public boolean stop() throws InterruptedException {
-        return process.stop(STOP_GRACE);
+    @Override
+    protected List<String> command() {
+        return javaCommand("kafka.Kafka", serverProperties().toString());
     }
 
-    /** Watches the handle itself: right after the start its command line may still be the JDK's spawn helper. */
-    private void waitUntilReady(ProcessHandle broker, Duration timeout, Consumer<String> progress)
-            throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long nextNote = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (true) {
-            if (!broker.isAlive()) {
-                throw new IOException("The Kafka broker exited while starting. " + process.logHint());
-            }
-            if (answers()) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IOException("The Kafka broker did not answer on " + bootstrapServers() + " within "
-                        + timeout.toSeconds() + " s. " + process.logHint());
-            }
-            if (System.nanoTime() > nextNote) {
-                progress.accept("waiting for the broker to answer...");
-                nextNote = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            }
-            Thread.sleep(250);
-        }
+    @Override
+    protected boolean ready() throws InterruptedException {
+        return answers();
     }
 
     private boolean answers() throws InterruptedException {
@@ -136,14 +104,8 @@ public final class EmbeddedKafka {
     }
 
     private List<String> javaCommand(String mainClass, String... args) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-Djava.awt.headless=true",
-                "-Djava.net.preferIPv4Stack=true",
-                "-Dlog4j2.configurationFile=" + log4jProperties(),
-                "-cp", classpath, mainClass));
-        command.addAll(List.of(args));
-        return command;
+        return java(List.of("-Xms128m", "-Xmx512m", "-XX:+UseG1GC", "-Djava.awt.headless=true",
+                "-Dlog4j2.configurationFile=" + log4jProperties()), classpath, mainClass, args);
     }
 
     private Path serverProperties() {

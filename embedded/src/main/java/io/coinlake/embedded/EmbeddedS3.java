@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -17,25 +16,21 @@ import java.util.function.Consumer;
  * backend, run as a child JVM. Objects are plain files under {@code <home>/s3/data/<bucket>/<key>},
  * so bronze can be read with any tool as well as through the S3 API.
  */
-public final class EmbeddedS3 {
-    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
-
+public final class EmbeddedS3 extends ChildService {
     private final Path directory;
     private final int port;
     private final String classpath;
     private final String accessKey;
     private final String secretKey;
-    private final ManagedProcess process;
 
     /** @param classpath a classpath holding org.gaul:s3proxy and its dependencies */
     public EmbeddedS3(Path home, int port, String classpath, String accessKey, String secretKey) {
+        super(home, "s3", "S3 server (s3proxy, filesystem backend)", home.resolve("s3").resolve("s3proxy.properties").toString());
         this.directory = home.resolve("s3");
         this.port = port;
         this.classpath = classpath;
         this.accessKey = accessKey;
         this.secretKey = secretKey;
-        this.process = new ManagedProcess("s3", home.resolve("run"), home.resolve("logs").resolve("s3.log"),
-                properties().toString());
     }
 
     public String endpoint() {
@@ -46,46 +41,36 @@ public final class EmbeddedS3 {
         return directory.resolve("data");
     }
 
-    public Optional<ProcessHandle> running() {
-        return process.running();
+    @Override
+    public String address() {
+        return endpoint();
     }
 
-    /** Starts the server unless it runs, and waits until it answers HTTP. Returns false if it already ran. */
-    public boolean start(Duration timeout, Consumer<String> progress) throws IOException, InterruptedException {
-        Optional<ProcessHandle> running = process.running();
-        if (running.isPresent()) {
-            waitUntilReady(running.get(), timeout);
-            return false;
-        }
+    @Override
+    protected void checkPortsFree() throws IOException {
         if (answers()) {
-            throw new IOException("Port " + port + " on 127.0.0.1 is used by another program, so the embedded S3"
-                    + " server cannot start. Stop that program or choose another port.");
+            throw portTaken(port, "COINLAKE_S3_PORT");
         }
+    }
+
+    @Override
+    protected void prepare(Consumer<String> progress) throws IOException {
         writeProperties();
-        progress.accept("starting S3 server (s3proxy, filesystem backend) on " + endpoint() + ", log: " + process.logFile());
-        ProcessHandle started = process.start(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms64m", "-Xmx256m", "-Djava.net.preferIPv4Stack=true", "-cp", classpath,
-                "org.gaul.s3proxy.Main", "--properties", properties().toString()));
-        waitUntilReady(started, timeout);
-        return true;
     }
 
-    public boolean stop() throws InterruptedException {
-        return process.stop(STOP_GRACE);
+    @Override
+    protected List<String> command() {
+        return java(List.of("-Xms64m", "-Xmx256m"), classpath, "org.gaul.s3proxy.Main", "--properties", properties().toString());
     }
 
-    private void waitUntilReady(ProcessHandle server, Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!answers()) {
-            if (!server.isAlive()) {
-                throw new IOException("The S3 server exited while starting. " + process.logHint());
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IOException("The S3 server did not answer on " + endpoint() + " within "
-                        + timeout.toSeconds() + " s. " + process.logHint());
-            }
-            Thread.sleep(200);
-        }
+    @Override
+    protected boolean ready() {
+        return answers();
+    }
+
+    @Override
+    protected Duration stopGrace() {
+        return Duration.ofSeconds(15);
     }
 
     /** Any HTTP answer counts: an anonymous request is refused, but only by a running server. */
