@@ -1,6 +1,8 @@
 package io.coinlake.embedded;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -78,6 +80,29 @@ abstract class ChildService {
     protected final IOException portTaken(int port, String setting) {
         return new IOException("Port " + port + " on 127.0.0.1 is used by another program, so the embedded " + displayName
                 + " cannot start. Stop that program or set " + setting + " to a free port.");
+    }
+
+    /**
+     * A Log4j 2 configuration for a Kafka JVM: output to the service's log, Kafka's chatter at
+     * WARN, and INFO for the loggers named (the ones that tell what the service is doing).
+     */
+    protected static void writeLog4j(Path file, String... infoLoggers) throws IOException {
+        StringBuilder text = new StringBuilder(String.join("\n",
+                "status = warn",
+                "appender.out.type = Console",
+                "appender.out.name = out",
+                "appender.out.layout.type = PatternLayout",
+                "appender.out.layout.pattern = [%d] %p %m (%c)%n",
+                "rootLogger.level = info",
+                "rootLogger.appenderRef.out.ref = out",
+                "logger.kafka.name = org.apache.kafka",
+                "logger.kafka.level = warn",
+                ""));
+        for (int i = 0; i < infoLoggers.length; i++) {
+            text.append("logger.l").append(i).append(".name = ").append(infoLoggers[i]).append('\n')
+                    .append("logger.l").append(i).append(".level = info\n");
+        }
+        Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
     }
 
     /** {@code java <jvm options> -cp <classpath> <main> <args>} with this JVM's java. */

@@ -137,21 +137,6 @@ public final class EmbeddedConnect extends ChildService {
                 "connector.client.config.override.policy=All",
                 "");
         Files.writeString(workerProperties(), worker, StandardCharsets.UTF_8);
-        String log4j = String.join("\n",
-                "status = warn",
-                "appender.out.type = Console",
-                "appender.out.name = out",
-                "appender.out.layout.type = PatternLayout",
-                "appender.out.layout.pattern = [%d] %p %m (%c)%n",
-                "rootLogger.level = info",
-                "rootLogger.appenderRef.out.ref = out",
-                "logger.kafka.name = org.apache.kafka",
-                "logger.kafka.level = warn",
-                "logger.runtime.name = org.apache.kafka.connect.runtime",
-                "logger.runtime.level = info",
-                "logger.coinlake.name = io.coinlake",
-                "logger.coinlake.level = info",
-                "");
-        Files.writeString(directory.resolve("log4j2.properties"), log4j, StandardCharsets.UTF_8);
+        writeLog4j(directory.resolve("log4j2.properties"), "org.apache.kafka.connect.runtime", "io.coinlake");
     }
 }

@@ -155,19 +155,6 @@ public final class EmbeddedKafka extends ChildService {
                 "num.partitions=1",
                 "");
         Files.writeString(serverProperties(), server, StandardCharsets.UTF_8);
-        String log4j = String.join("\n",
-                "status = warn",
-                "appender.out.type = Console",
-                "appender.out.name = out",
-                "appender.out.layout.type = PatternLayout",
-                "appender.out.layout.pattern = [%d] %p %m (%c)%n",
-                "rootLogger.level = info",
-                "rootLogger.appenderRef.out.ref = out",
-                "logger.kafka.name = org.apache.kafka",
-                "logger.kafka.level = warn",
-                "logger.server.name = kafka.server.KafkaRaftServer",
-                "logger.server.level = info",
-                "");
-        Files.writeString(log4jProperties(), log4j, StandardCharsets.UTF_8);
+        writeLog4j(log4jProperties(), "kafka.server.KafkaRaftServer");
     }
 }
