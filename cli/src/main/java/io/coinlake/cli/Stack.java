@@ -8,6 +8,7 @@ import io.coinlake.embedded.EmbeddedS3;
 import io.coinlake.producer.RawTopic;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -49,7 +50,8 @@ final class Stack {
         return config.usesEmbeddedConnect()
                 ? Optional.of(new EmbeddedConnect(config.home(), config.get(Settings.COINLAKE_CONNECT_PORT),
                         config.bootstrapServers(), System.getProperty("java.class.path"),
-                        InstallLayout.locate().connectPluginPath()))
+                        InstallLayout.locate().connectPluginPath(),
+                        Map.of(Settings.S3_SECRET_KEY.name(), config.get(Settings.S3_SECRET_KEY).reveal())))
                 : Optional.empty();
     }
 

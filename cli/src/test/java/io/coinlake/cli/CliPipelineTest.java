@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.coinlake.embedded.FreePorts;
 import io.coinlake.envelope.AssetEnvelope;
 import io.coinlake.json.RawJson;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,11 +25,13 @@ class CliPipelineTest {
     @TempDir
     Path home;
     private String[] settings;
+    private int connectPort;
 
     @BeforeEach
     void settings() throws Exception {
+        connectPort = FreePorts.pair();
         settings = new String[] {"--set", "COINLAKE_HOME=" + home, "--set", "COINLAKE_KAFKA_PORT=" + FreePorts.pair(),
-            "--set", "COINLAKE_S3_PORT=" + FreePorts.pair(), "--set", "COINLAKE_CONNECT_PORT=" + FreePorts.pair()};
+            "--set", "COINLAKE_S3_PORT=" + FreePorts.pair(), "--set", "COINLAKE_CONNECT_PORT=" + connectPort};
     }
 
     @AfterEach
@@ -73,6 +79,14 @@ class CliPipelineTest {
         List<AssetEnvelope> landed = Bronze.envelopes(home.resolve("s3/data/coinlake/bronze/coincap.assets.raw/dt=2026-11-01"));
         assertThat(landed).hasSize(50);
         assertThat(landed).extracting(AssetEnvelope::assetId).doesNotHaveDuplicates();
+
+        String connectorConfig = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + connectPort + "/connectors/coinlake-bronze-sink/config")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(connectorConfig).contains("\"aws.secret.access.key\":\"${env:S3_SECRET_KEY}\"")
+                .doesNotContain("coinlake-local-secret");
+        for (String log : List.of("connect.log", "kafka.log", "s3.log")) {
+            assertThat(Files.readString(home.resolve("logs").resolve(log))).as(log).doesNotContain("coinlake-local-secret");
+        }
 
         CliRun status = cli("status");
         assertThat(status.exitCode()).isZero();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -51,7 +52,7 @@ abstract class ChildService {
         progress.accept("starting " + displayName + " on " + address() + ", log: " + process.logFile());
         // Watch the new handle itself: right after the start its command line may still be the
         // JDK's spawn helper, which running() would not recognise.
-        awaitReady(process.start(command()), timeout, progress);
+        awaitReady(process.start(command(), environment()), timeout, progress);
         return true;
     }
 
@@ -69,6 +70,11 @@ abstract class ChildService {
     protected abstract void prepare(Consumer<String> progress) throws IOException, InterruptedException;
 
     protected abstract List<String> command() throws IOException;
+
+    /** Variables added to the child's environment (secrets travel here, never in arguments). */
+    protected Map<String, String> environment() {
+        return Map.of();
+    }
 
     /** True once the service serves requests, not merely once its port is open. */
     protected abstract boolean ready() throws InterruptedException;

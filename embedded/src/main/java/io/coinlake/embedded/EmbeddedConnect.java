@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -25,18 +26,23 @@ public final class EmbeddedConnect extends ChildService {
     private final String bootstrapServers;
     private final String classpath;
     private final Path pluginPath;
+    private final Map<String, String> secrets;
 
     /**
      * @param classpath  a classpath with connect-runtime, connect-json, connect-transforms and Log4j 2
      * @param pluginPath the directory holding plugin directories (connect/target/plugin)
+     * @param secrets    environment variables for the worker, which connector configs reference as
+     *                   {@code ${env:NAME}} so the values never enter Connect's config topic or REST API
      */
-    public EmbeddedConnect(Path home, int port, String bootstrapServers, String classpath, Path pluginPath) {
+    public EmbeddedConnect(Path home, int port, String bootstrapServers, String classpath, Path pluginPath,
+                           Map<String, String> secrets) {
         super(home, "connect", "Kafka Connect worker (distributed)", home.resolve("connect").resolve("worker.properties").toString());
         this.directory = home.resolve("connect");
         this.port = port;
         this.bootstrapServers = bootstrapServers;
         this.classpath = classpath;
         this.pluginPath = pluginPath;
+        this.secrets = Map.copyOf(secrets);
     }
 
     public String url() {
@@ -67,6 +73,11 @@ public final class EmbeddedConnect extends ChildService {
     @Override
     protected void prepare(Consumer<String> progress) throws IOException {
         writeConfiguration();
+    }
+
+    @Override
+    protected Map<String, String> environment() {
+        return secrets;
     }
 
     @Override
@@ -135,6 +146,10 @@ public final class EmbeddedConnect extends ChildService {
                 "offset.flush.interval.ms=2000",
                 // Lets the bronze sink read committed transactions only (consumer.override.*).
                 "connector.client.config.override.policy=All",
+                // Connector configs say ${env:S3_SECRET_KEY}; the worker resolves it when it starts
+                // a task, so the secret stays out of the config topic, the REST API and the logs.
+                "config.providers=env",
+                "config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider",
                 "");
         Files.writeString(workerProperties(), worker, StandardCharsets.UTF_8);
         writeLog4j(directory.resolve("log4j2.properties"), "org.apache.kafka.connect.runtime", "io.coinlake");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -72,8 +73,12 @@ public final class ManagedProcess {
         return handle.info().commandLine().orElse("");
     }
 
-    /** Starts {@code command} detached from this JVM and the terminal, output appended to the log file. */
-    public ProcessHandle start(List<String> command) throws IOException {
+    /**
+     * Starts {@code command} detached from this JVM and the terminal, output appended to the log
+     * file. {@code environment} is added to the inherited one: the way to hand a secret to a child
+     * without putting it on its command line, where any user's 'ps' would show it.
+     */
+    public ProcessHandle start(List<String> command, Map<String, String> environment) throws IOException {
         Files.createDirectories(pidFile.getParent());
         Files.createDirectories(logFile.getParent());
         List<String> full = new ArrayList<>();
@@ -82,11 +87,12 @@ public final class ManagedProcess {
             full.add(SETSID.toString());
         }
         full.addAll(command);
-        Process process = new ProcessBuilder(full)
+        ProcessBuilder builder = new ProcessBuilder(full)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                .start();
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         Files.writeString(pidFile, Long.toString(process.pid()), StandardCharsets.UTF_8);
         return process.toHandle();
     }
