@@ -1,9 +1,9 @@
 package io.coinlake.connect.s3;
 
-import java.net.URI;
+import io.coinlake.config.Validator;
+import io.coinlake.config.Validators;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -126,45 +126,40 @@ public final class BronzeSinkConfig extends AbstractConfig {
         return new RecordClassifier(getString(PARTITION_FIELD), fallback, getString(BATCH_END_FIELD), getString(BATCH_END_VALUE));
     }
 
-    /** S3's bucket naming rules, so a typo fails when the connector is created, not at the first upload. */
+    /** S3's bucket naming rules (the project's one definition), so a typo fails when the connector is created. */
     static final class BucketName implements ConfigDef.Validator {
-        private static final Pattern RULE = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+        private static final Validator<String> RULE = Validators.bucketName();
 
         @Override
         public void ensureValid(String name, Object value) {
-            if (value == null || !RULE.matcher((String) value).matches() || ((String) value).contains("..")) {
-                throw new ConfigException(name, value, "must be 3-63 characters of a-z, 0-9, '.' and '-',"
-                        + " starting and ending with a letter or digit");
+            try {
+                RULE.check(value == null ? "" : (String) value);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
             }
         }
 
         @Override
         public String toString() {
-            return "S3 bucket name";
+            return RULE.describe();
         }
     }
 
     static final class OptionalUrl implements ConfigDef.Validator {
+        private static final Validator<String> RULE = Validators.optionalHttpUrl();
+
         @Override
         public void ensureValid(String name, Object value) {
-            String text = (String) value;
-            if (text == null || text.isEmpty()) {
-                return;
-            }
             try {
-                URI uri = URI.create(text);
-                if ((uri.getScheme() != null && uri.getScheme().matches("https?")) && uri.getHost() != null) {
-                    return;
-                }
+                RULE.check(value == null ? "" : (String) value);
             } catch (IllegalArgumentException e) {
-                // reported below
+                throw new ConfigException(name, value, e.getMessage());
             }
-            throw new ConfigException(name, value, "must be empty or an http(s) URL such as http://127.0.0.1:9000");
         }
 
         @Override
         public String toString() {
-            return "empty or http(s) URL";
+            return RULE.describe();
         }
     }
 

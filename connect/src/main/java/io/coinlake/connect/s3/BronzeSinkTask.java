@@ -36,14 +36,6 @@ public final class BronzeSinkTask extends SinkTask {
     private final Map<TopicPartition, ObjectBatcher> batchers = new HashMap<>();
     private final List<Future<Void>> pendingDeadLetters = new ArrayList<>();
 
-    public BronzeSinkTask() {
-    }
-
-    /** For tests that bring their own store. */
-    BronzeSinkTask(WriteOnceStore store) {
-        this.store = store;
-    }
-
     @Override
     public String version() {
         return BronzeSinkConnector.VERSION;
@@ -53,9 +45,7 @@ public final class BronzeSinkTask extends SinkTask {
     public void start(Map<String, String> settings) {
         config = new BronzeSinkConfig(settings);
         classifier = config.classifier();
-        if (store == null) {
-            store = S3WriteOnceStore.from(config);
-        }
+        store = S3WriteOnceStore.from(config);
         deadLetters = context == null ? null : context.errantRecordReporter();
     }
 
