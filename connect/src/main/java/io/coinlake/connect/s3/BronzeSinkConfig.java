@@ -40,9 +40,9 @@ public final class BronzeSinkConfig extends AbstractConfig {
 
     private static void storage(ConfigDef def) {
         String group = "S3";
-        def.define(S3_BUCKET, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new BucketName(), Importance.HIGH,
+        def.define(S3_BUCKET, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new CoreRule(Validators.bucketName()), Importance.HIGH,
                 "Bucket the bronze objects are written to. It must exist.", group, 1, ConfigDef.Width.MEDIUM, "Bucket");
-        def.define(S3_ENDPOINT, Type.STRING, "", new OptionalUrl(), Importance.HIGH,
+        def.define(S3_ENDPOINT, Type.STRING, "", new CoreRule(Validators.optionalHttpUrl()), Importance.HIGH,
                 "S3 API endpoint, e.g. http://minio:9000. Empty: AWS S3 for the region.", group, 2, ConfigDef.Width.LONG, "Endpoint");
         def.define(S3_REGION, Type.STRING, "us-east-1", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                 "Region to sign requests for.", group, 3, ConfigDef.Width.SHORT, "Region");
@@ -126,14 +126,21 @@ public final class BronzeSinkConfig extends AbstractConfig {
         return new RecordClassifier(getString(PARTITION_FIELD), fallback, getString(BATCH_END_FIELD), getString(BATCH_END_VALUE));
     }
 
-    /** S3's bucket naming rules (the project's one definition), so a typo fails when the connector is created. */
-    static final class BucketName implements ConfigDef.Validator {
-        private static final Validator<String> RULE = Validators.bucketName();
+    /**
+     * One of the project's validators (core's single definition of a rule) as a Connect validator,
+     * so a typo fails when the connector is created, with the key and the rule.
+     */
+    static final class CoreRule implements ConfigDef.Validator {
+        private final Validator<String> rule;
+
+        CoreRule(Validator<String> rule) {
+            this.rule = rule;
+        }
 
         @Override
         public void ensureValid(String name, Object value) {
             try {
-                RULE.check(value == null ? "" : (String) value);
+                rule.check(value == null ? "" : (String) value);
             } catch (IllegalArgumentException e) {
                 throw new ConfigException(name, value, e.getMessage());
             }
@@ -141,25 +148,7 @@ public final class BronzeSinkConfig extends AbstractConfig {
 
         @Override
         public String toString() {
-            return RULE.describe();
-        }
-    }
-
-    static final class OptionalUrl implements ConfigDef.Validator {
-        private static final Validator<String> RULE = Validators.optionalHttpUrl();
-
-        @Override
-        public void ensureValid(String name, Object value) {
-            try {
-                RULE.check(value == null ? "" : (String) value);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException(name, value, e.getMessage());
-            }
-        }
-
-        @Override
-        public String toString() {
-            return RULE.describe();
+            return rule.describe();
         }
     }
 
