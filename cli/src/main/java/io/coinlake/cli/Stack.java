@@ -88,14 +88,16 @@ final class Stack {
 
     /** Stops what is embedded, Connect first (it needs the broker to shut down cleanly), S3 last. */
     void down(Consumer<String> progress) throws InterruptedException {
-        if (config.usesEmbeddedConnect()) {
-            stopped(embeddedConnect().orElseThrow().stop(), "Connect worker", progress);
+        Optional<EmbeddedConnect> connect = embeddedConnect();
+        if (connect.isPresent()) {
+            stopped(connect.get().stop(), "Connect worker", progress);
         }
         if (embeddedKafka.isPresent()) {
             stopped(embeddedKafka.get().stop(), "Kafka broker", progress);
         }
-        if (config.usesEmbeddedS3()) {
-            stopped(embeddedS3().orElseThrow().stop(), "S3 server", progress);
+        Optional<EmbeddedS3> s3 = embeddedS3();
+        if (s3.isPresent()) {
+            stopped(s3.get().stop(), "S3 server", progress);
         }
     }
 

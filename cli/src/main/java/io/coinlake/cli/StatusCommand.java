@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coinlake.bronze.BronzeObjectKey;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.Settings;
+import io.coinlake.embedded.EmbeddedConnect;
+import io.coinlake.embedded.EmbeddedKafka;
+import io.coinlake.embedded.EmbeddedS3;
 import io.coinlake.json.RawJson;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -53,13 +56,13 @@ final class StatusCommand implements Callable<Integer> {
         report.put("dataHome", effective.home().toString());
         ObjectNode services = report.putObject("services");
         boolean s3Up = service(services, "s3", effective.usesEmbeddedS3(),
-                effective.usesEmbeddedS3() ? stack.embeddedS3().orElseThrow().running() : Optional.empty(), effective.s3Endpoint());
+                stack.embeddedS3().flatMap(EmbeddedS3::running), effective.s3Endpoint());
         boolean healthy = s3Up;
         boolean kafkaUp = service(services, "kafka", effective.usesEmbeddedKafka(),
-                stack.embeddedKafka().flatMap(k -> k.running()), effective.bootstrapServers());
+                stack.embeddedKafka().flatMap(EmbeddedKafka::running), effective.bootstrapServers());
         healthy &= kafkaUp;
         healthy &= service(services, "connect", effective.usesEmbeddedConnect(),
-                effective.usesEmbeddedConnect() ? stack.embeddedConnect().orElseThrow().running() : Optional.empty(),
+                stack.embeddedConnect().flatMap(EmbeddedConnect::running),
                 effective.connectUrl());
         healthy &= sink(report, effective);
         if (kafkaUp) {

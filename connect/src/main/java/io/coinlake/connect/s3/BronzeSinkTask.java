@@ -71,14 +71,15 @@ public final class BronzeSinkTask extends SinkTask {
             ObjectBatcher batcher = batchers.computeIfAbsent(partition, p -> new ObjectBatcher(config.prefix(),
                     p.topic(), p.partition(), config.flushSize(), config.gzip()));
             long offset = record.kafkaOffset();
-            RecordClassifier.Verdict verdict = classifier.classify(valueBytes(record), record.timestamp());
+            byte[] value = valueBytes(record);
+            RecordClassifier.Verdict verdict = classifier.classify(value, record.timestamp());
             if (verdict.isRejected()) {
                 deadLetter(record, verdict.rejection());
                 batcher.skip(offset);
             } else if (verdict.isEndOfBatch()) {
                 batcher.endOfBatch(offset).ifPresent(this::upload);
             } else {
-                batcher.add(offset, verdict.date(), valueBytes(record)).forEach(this::upload);
+                batcher.add(offset, verdict.date(), value).forEach(this::upload);
             }
         }
     }
