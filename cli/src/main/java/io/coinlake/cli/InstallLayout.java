@@ -43,8 +43,19 @@ final class InstallLayout {
         return require(root.resolve("s3server/target/lib")) + "/*";
     }
 
+    /** The Spark jobs' jar and every jar they need, Spark included. */
+    String sparkJobsClasspath() {
+        return require(root.resolve("spark-jobs/target/coinlake-spark-jobs.jar")) + ":"
+                + require(root.resolve("spark-jobs/target/lib")) + "/*";
+    }
+
+    /** The JVM flags Spark needs on Java 17, shared with the Spark jobs' tests. */
+    Path sparkJvmOptions() {
+        return root.resolve("spark-jobs/spark-jvm.options");
+    }
+
     private static Path require(Path built) {
-        if (!Files.isDirectory(built)) {
+        if (!Files.exists(built)) {
             throw new UserError(built + " is missing: build the project first (./coinlake builds on first use,"
                     + " or run mvn -DskipTests package).");
         }

@@ -108,7 +108,7 @@ final class ReplayCommand implements Callable<Integer> {
      */
     private static Map<Integer, Long> objectStarts(CoinlakeConfig config, long offset) {
         Map<Integer, Long> starts = new TreeMap<>();
-        String prefix = "bronze/" + config.rawTopic() + "/";
+        String prefix = BronzeObjectKey.PREFIX + "/" + config.rawTopic() + "/";
         try (S3Client s3 = LakeBucket.client(config)) {
             for (S3Object object : s3.listObjectsV2Paginator(ListObjectsV2Request.builder()
                     .bucket(config.get(Settings.COINLAKE_BUCKET)).prefix(prefix).build()).contents()) {

@@ -158,7 +158,7 @@ final class StatusCommand implements Callable<Integer> {
     private static void bronze(ObjectNode report, CoinlakeConfig config) {
         ObjectNode node = report.putObject("bronze");
         String bucket = config.get(Settings.COINLAKE_BUCKET);
-        String prefix = "bronze/" + config.rawTopic() + "/";
+        String prefix = BronzeObjectKey.PREFIX + "/" + config.rawTopic() + "/";
         node.put("location", "s3://" + bucket + "/" + prefix);
         Map<LocalDate, long[]> perDate = new TreeMap<>();
         try (S3Client s3 = LakeBucket.client(config)) {

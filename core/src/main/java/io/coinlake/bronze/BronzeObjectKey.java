@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
  * of the data: the same records always land under the same key.
  */
 public record BronzeObjectKey(String prefix, String topic, LocalDate date, int partition, long firstOffset, boolean gzip) {
+    /** The prefix bronze lives under in the lake bucket; {@code connect/bronze-sink.json} sets the sink's to the same. */
+    public static final String PREFIX = "bronze";
     static final int OFFSET_DIGITS = 20;
     private static final Pattern FILE = Pattern.compile("(?:(.+)/)?([^/]+)/dt=(\\d{4}-\\d{2}-\\d{2})/\\2\\+(\\d+)\\+(\\d{"
             + OFFSET_DIGITS + "})\\.jsonl(\\.gz)?");

@@ -2,6 +2,7 @@ package io.coinlake.config;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +43,21 @@ public final class CoinlakeConfig {
         return rows;
     }
 
+    /**
+     * Every setting as NAME=value with secrets revealed, for the environment of a child process
+     * (never its arguments, which any user of the machine can list). The data home is absolute, so
+     * the child finds it whatever its working directory.
+     */
+    public Map<String, String> childEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        for (Setting<?> setting : Settings.ALL) {
+            Object value = get(setting);
+            environment.put(setting.name(), value instanceof Secret secret ? secret.reveal() : setting.display(value));
+        }
+        environment.put(Settings.COINLAKE_HOME.name(), home().toString());
+        return environment;
+    }
+
     public Path home() {
         return get(Settings.COINLAKE_HOME).toAbsolutePath().normalize();
     }
@@ -69,6 +85,24 @@ public final class CoinlakeConfig {
 
     public String connectUrl() {
         return usesEmbeddedConnect() ? "http://127.0.0.1:" + get(Settings.COINLAKE_CONNECT_PORT) : get(Settings.CONNECT_URL);
+    }
+
+    /** True when no catalog database is configured and the SQLite file in the data home is the catalog. */
+    public boolean usesEmbeddedCatalog() {
+        return get(Settings.COINLAKE_CATALOG_URI).isEmpty();
+    }
+
+    public Path embeddedCatalogFile() {
+        return home().resolve("catalog").resolve("iceberg.db");
+    }
+
+    public String catalogUri() {
+        return usesEmbeddedCatalog() ? "jdbc:sqlite:" + embeddedCatalogFile() : get(Settings.COINLAKE_CATALOG_URI);
+    }
+
+    public String warehouse() {
+        String configured = get(Settings.COINLAKE_WAREHOUSE);
+        return configured.isEmpty() ? "s3://" + get(Settings.COINLAKE_BUCKET) + "/warehouse" : configured;
     }
 
     public String rawTopic() {

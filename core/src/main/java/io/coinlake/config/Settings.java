@@ -90,12 +90,34 @@ public final class Settings {
     public static final Setting<Integer> COINLAKE_CONNECT_PORT = Setting.integer("COINLAKE_CONNECT_PORT", 18083,
             "REST port of the embedded Connect worker on 127.0.0.1.", Validators.between(1024, 65535));
 
+    // --- Spark and the Iceberg catalog -------------------------------------------------------
+    public static final Setting<String> SPARK_MASTER = Setting.string("SPARK_MASTER", "local[2]",
+            "Spark master of the silver and gold jobs when they are not started by spark-submit (which sets its own).",
+            Validators.notEmpty());
+    public static final Setting<String> SPARK_DRIVER_MEMORY = Setting.string("SPARK_DRIVER_MEMORY", "2g",
+            "Heap of the Spark driver JVM the CLI starts (local mode runs the executors in it too).",
+            Validators.jvmMemory());
+    public static final Setting<Integer> SPARK_SHUFFLE_PARTITIONS = Setting.integer("SPARK_SHUFFLE_PARTITIONS", 4,
+            "spark.sql.shuffle.partitions: Spark's 200 only adds overhead for daily batches on a few cores.",
+            Validators.between(1, 10000));
+    public static final Setting<String> COINLAKE_CATALOG_URI = Setting.string("COINLAKE_CATALOG_URI", "",
+            "JDBC URI of the Iceberg catalog, e.g. jdbc:postgresql://host:5432/iceberg."
+                    + " Empty: a SQLite file at <COINLAKE_HOME>/catalog/iceberg.db.", Validators.optionalJdbcUri());
+    public static final Setting<String> COINLAKE_CATALOG_USER = Setting.string("COINLAKE_CATALOG_USER", "",
+            "User of the JDBC catalog database (not used by SQLite).", Validator.any());
+    public static final Setting<Secret> COINLAKE_CATALOG_PASSWORD = Setting.secret("COINLAKE_CATALOG_PASSWORD",
+            "Password of the JDBC catalog database (not used by SQLite).");
+    public static final Setting<String> COINLAKE_WAREHOUSE = Setting.string("COINLAKE_WAREHOUSE", "",
+            "Where Iceberg table data goes. Empty: s3://<COINLAKE_BUCKET>/warehouse.", Validators.optionalS3Uri());
+
     public static final List<Setting<?>> ALL = List.of(
             COINCAP_API_KEY, COINCAP_BASE_URL, COINCAP_SOURCE, COINCAP_SNAPSHOT_MODE, COINCAP_TIMEOUT_SECONDS,
             COINCAP_MAX_ATTEMPTS, COINCAP_RETRY_BUDGET_SECONDS, COINCAP_SIMULATOR_FAULTS, COINLAKE_ASSET_COUNT,
             COINLAKE_HOME, KAFKA_BOOTSTRAP_SERVERS, COINLAKE_KAFKA_PORT, COINLAKE_RAW_TOPIC,
             COINLAKE_RAW_TOPIC_PARTITIONS, COINLAKE_DLQ_TOPIC, S3_ENDPOINT, COINLAKE_S3_PORT, S3_REGION, S3_ACCESS_KEY,
-            S3_SECRET_KEY, COINLAKE_BUCKET, CONNECT_URL, COINLAKE_CONNECT_PORT);
+            S3_SECRET_KEY, COINLAKE_BUCKET, CONNECT_URL, COINLAKE_CONNECT_PORT, SPARK_MASTER, SPARK_DRIVER_MEMORY,
+            SPARK_SHUFFLE_PARTITIONS, COINLAKE_CATALOG_URI, COINLAKE_CATALOG_USER, COINLAKE_CATALOG_PASSWORD,
+            COINLAKE_WAREHOUSE);
 
     public static final Map<String, Setting<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Setting::name, Function.identity()));

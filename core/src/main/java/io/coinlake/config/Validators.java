@@ -51,18 +51,55 @@ public final class Validators {
     }
 
     public static Validator<String> optionalHttpUrl() {
-        Validator<String> url = httpUrl();
+        return optional(httpUrl());
+    }
+
+    /** Empty (meaning: coinlake's default) or whatever {@code rule} accepts. */
+    public static Validator<String> optional(Validator<String> rule) {
         return new Validator<>() {
             @Override
             public void check(String value) {
                 if (!value.isEmpty()) {
-                    url.check(value);
+                    rule.check(value);
                 }
             }
 
             @Override
             public String describe() {
-                return "empty, or " + url.describe();
+                return "empty, or " + rule.describe();
+            }
+        };
+    }
+
+    /** A JVM heap size as -Xmx takes it, in megabytes or gigabytes. */
+    public static Validator<String> jvmMemory() {
+        return matching(Pattern.compile("[1-9][0-9]{0,6}[mMgG]"), "size such as 512m or 2g",
+                "must be a size such as 512m or 2g");
+    }
+
+    /** The JDBC catalogs coinlake ships drivers for. */
+    public static Validator<String> optionalJdbcUri() {
+        return optional(matching(Pattern.compile("jdbc:(sqlite|postgresql):.+"), "jdbc:sqlite:... or jdbc:postgresql:...",
+                "must be a jdbc:sqlite: or jdbc:postgresql: URI"));
+    }
+
+    public static Validator<String> optionalS3Uri() {
+        return optional(matching(Pattern.compile("s3a?://[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](/.*)?"), "s3://bucket/path",
+                "must be an S3 location such as s3://coinlake/warehouse"));
+    }
+
+    private static Validator<String> matching(Pattern pattern, String description, String message) {
+        return new Validator<>() {
+            @Override
+            public void check(String value) {
+                if (!pattern.matcher(value).matches()) {
+                    throw new IllegalArgumentException(message);
+                }
+            }
+
+            @Override
+            public String describe() {
+                return description;
             }
         };
     }

@@ -56,11 +56,13 @@ public final class EmbeddedS3 extends ChildService {
     @Override
     protected void prepare(Consumer<String> progress) throws IOException {
         writeProperties();
+        writeLogbackConfig();
     }
 
     @Override
     protected List<String> command() {
-        return java(List.of("-Xms64m", "-Xmx256m"), classpath, "org.gaul.s3proxy.Main", "--properties", properties().toString());
+        return java(List.of("-Xms64m", "-Xmx256m", "-Dlogback.configurationFile=" + logbackConfig()), classpath,
+                "org.gaul.s3proxy.Main", "--properties", properties().toString());
     }
 
     @Override
@@ -91,6 +93,23 @@ public final class EmbeddedS3 extends ChildService {
 
     private Path properties() {
         return directory.resolve("s3proxy.properties");
+    }
+
+    private Path logbackConfig() {
+        return directory.resolve("logback.xml");
+    }
+
+    /** s3proxy logs through Logback, which without a configuration logs every request's every byte at DEBUG. */
+    private void writeLogbackConfig() throws IOException {
+        Files.writeString(logbackConfig(), String.join("\n",
+                "<!-- Written by coinlake on every start. -->",
+                "<configuration>",
+                "  <appender name=\"out\" class=\"ch.qos.logback.core.ConsoleAppender\">",
+                "    <encoder><pattern>%d{ISO8601} %level %logger{20}: %msg%n</pattern></encoder>",
+                "  </appender>",
+                "  <root level=\"INFO\"><appender-ref ref=\"out\"/></root>",
+                "</configuration>",
+                ""), StandardCharsets.UTF_8);
     }
 
     private void writeProperties() throws IOException {

@@ -9,9 +9,12 @@ import java.util.Optional;
 
 /**
  * The object boundaries of one topic partition, as a pure function of its records: an object
- * closes when the date changes, when it holds {@code flushSize} records, or at an end-of-batch
- * marker (which is not itself written). Never on a timer: a redelivery from any committed offset
- * rebuilds the same objects under the same keys.
+ * closes when the date changes, when it holds {@code flushSize} records, at an end-of-batch
+ * marker (which is not itself written), or before an offset gap (a skipped record, an aborted
+ * transaction, a commit marker). Never on a timer: a redelivery from any committed offset
+ * rebuilds the same objects under the same keys. Because an object holds consecutive offsets
+ * only, line {@code i} of an object is the record at its first offset plus {@code i}: readers
+ * get each line's Kafka offset from the key alone.
  */
 public final class ObjectBatcher {
     /** A finished object: where it goes, its lines, and the offset to commit once it is uploaded. */
@@ -48,11 +51,11 @@ public final class ObjectBatcher {
         this.gzip = gzip;
     }
 
-    /** Adds a record to land; returns the objects it closed (at most two: a date change and a full object). */
+    /** Adds a record to land; returns the objects it closed (at most two: a date change or gap, and a full object). */
     public List<ClosedObject> add(long offset, LocalDate date, byte[] value) {
         checkOrder(offset);
         List<ClosedObject> closed = new ArrayList<>(1);
-        if (!open.isEmpty() && !date.equals(openDate)) {
+        if (!open.isEmpty() && (!date.equals(openDate) || offset != openFirstOffset + open.size())) {
             closed.add(close(offset));
         }
         if (open.isEmpty()) {

@@ -89,11 +89,15 @@ class ObjectBatcherTest {
         feed(batcher, List.of(Input.skipped(0), Input.skipped(1)));
         assertThat(batcher.committableOffset()).contains(2L);
 
-        feed(batcher, List.of(Input.value(5, D1), Input.skipped(6), Input.value(7, D1)));
+        feed(batcher, List.of(Input.value(5, D1), Input.value(6, D1)));
         assertThat(batcher.committableOffset()).contains(5L);
 
-        feed(batcher, List.of(Input.marker(8)));
-        assertThat(batcher.committableOffset()).contains(9L);
+        // The gap closes [5, 6] (uploaded by the caller before it commits); 8 opens the next object.
+        feed(batcher, List.of(Input.skipped(7), Input.value(8, D1)));
+        assertThat(batcher.committableOffset()).contains(8L);
+
+        feed(batcher, List.of(Input.marker(9)));
+        assertThat(batcher.committableOffset()).contains(10L);
     }
 
     /** The exactly-once property: resuming from any committable offset rebuilds identical objects. */
@@ -126,6 +130,17 @@ class ObjectBatcherTest {
             }
             assertThat(merged).as("crash after " + crashAfter + " records").isEqualTo(uninterrupted);
         }
+    }
+
+    /** Readers compute each line's offset as the key's first offset plus the line number. */
+    @Test
+    void anOffsetGapClosesTheObjectSoEveryObjectHoldsConsecutiveOffsets() {
+        List<ObjectBatcher.ClosedObject> closed = feed(batcher(100), List.of(Input.value(0, D1), Input.value(1, D1),
+                Input.skipped(2), Input.value(3, D1), Input.value(6, D1), Input.value(7, D1), Input.marker(8)));
+
+        assertThat(closed).extracting(o -> o.key().firstOffset()).containsExactly(0L, 3L, 6L);
+        assertThat(closed).extracting(o -> o.lines().size()).containsExactly(2, 1, 2);
+        assertThat(closed).extracting(ObjectBatcher.ClosedObject::nextOffset).containsExactly(3L, 6L, 9L);
     }
 
     @Test

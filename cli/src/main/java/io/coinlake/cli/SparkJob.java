@@ -1,0 +1,74 @@
+package io.coinlake.cli;
+
+import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.config.Settings;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a Spark job (silver, sql) in its own JVM, as spark-submit would run the same main class on
+ * a cluster: Spark brings its own Jackson and needs JVM flags the CLI does not. Settings travel in
+ * the child's environment; its output is the user's, and Spark's logs go to a file.
+ */
+final class SparkJob {
+    static final String MAIN_CLASS = "io.coinlake.spark.SparkJobs";
+
+    private SparkJob() {
+    }
+
+    /** Runs the job to its end and returns its exit code (0 done, 2 checks failed, else could not run). */
+    static int run(CoinlakeConfig config, List<String> arguments) throws IOException, InterruptedException {
+        requireS3(config);
+        InstallLayout layout = InstallLayout.locate();
+        Path log = config.home().resolve("logs").resolve("spark.log");
+        Files.createDirectories(log.getParent());
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "@" + layout.sparkJvmOptions(),
+                "-Xmx" + config.get(Settings.SPARK_DRIVER_MEMORY),
+                "-Dlog4j2.configurationFile=classpath:coinlake-spark-log4j2.properties",
+                "-Dcoinlake.spark.log=" + log,
+                "-cp", layout.sparkJobsClasspath(),
+                MAIN_CLASS));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().putAll(config.childEnvironment());
+        // Spark otherwise binds to the first non-loopback address and warns about the host name.
+        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        Process process = builder.start();
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            process.destroy();
+            throw e;
+        }
+    }
+
+    /** A job against the embedded S3 server needs it running: say so before Spark spends seconds starting. */
+    private static void requireS3(CoinlakeConfig config) {
+        if (config.usesEmbeddedS3() && !answers(config.s3Endpoint())) {
+            throw new UserError("The embedded S3 server is not running at " + config.s3Endpoint()
+                    + ". Start the stack with './coinlake up' (or run the whole pipeline with './coinlake run').");
+        }
+    }
+
+    private static boolean answers(String endpoint) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint + "/").toURL().openConnection();
+            connection.setConnectTimeout(1000);
+            connection.setReadTimeout(3000);
+            try {
+                return connection.getResponseCode() > 0;
+            } finally {
+                connection.disconnect();
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

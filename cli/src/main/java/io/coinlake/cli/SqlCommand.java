@@ -1,0 +1,28 @@
+package io.coinlake.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "sql", mixinStandardHelpOptions = true,
+        description = {"Run Spark SQL against the lake's Iceberg catalog and print the result as a table.",
+            "Tables: silver.asset_snapshots, silver.assets, silver.rejected_records, audit.quality_checks;"
+                    + " Iceberg metadata too, e.g. silver.asset_snapshots.history."})
+final class SqlCommand implements Callable<Integer> {
+    @Mixin
+    private ConfigOptions config;
+
+    @Parameters(paramLabel = "QUERY", description = "e.g. \"select * from silver.asset_snapshots limit 5\"")
+    private String query;
+
+    @Option(names = "--max-rows", defaultValue = "100", paramLabel = "N", description = "Most rows printed (default: ${DEFAULT-VALUE}).")
+    private int maxRows;
+
+    @Override
+    public Integer call() throws Exception {
+        return SparkJob.run(config.resolve(), List.of("sql", "--max-rows", Integer.toString(maxRows), query));
+    }
+}

@@ -1,0 +1,77 @@
+package io.coinlake.spark;
+
+import io.coinlake.bronze.BronzeObjectKey;
+import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.config.Settings;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Spark settings that make the Iceberg catalog {@value #NAME} (a JDBC catalog whose tables live
+ * in the S3 store) the session's default, and let Spark read bronze through Hadoop's s3a. A pure
+ * function of the configuration, so it is tested without Spark.
+ */
+public final class LakeCatalog {
+    /** The catalog's name in Spark: tables are {@code lake.silver.x}, or {@code silver.x} since it is the default. */
+    public static final String NAME = "lake";
+    /** Iceberg does not retry SQLITE_BUSY itself; concurrent jobs wait this long for the catalog file. */
+    static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
+    private static final String SQLITE = "jdbc:sqlite:";
+
+    private LakeCatalog() {
+    }
+
+    /** Spark configuration entries, secrets included: hand them to Spark only, never to a log. */
+    public static Map<String, String> sparkConf(CoinlakeConfig config) {
+        Map<String, String> conf = new LinkedHashMap<>();
+        String prefix = "spark.sql.catalog." + NAME;
+        conf.put("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions");
+        conf.put("spark.sql.defaultCatalog", NAME);
+        conf.put(prefix, "org.apache.iceberg.spark.SparkCatalog");
+        conf.put(prefix + ".type", "jdbc");
+        conf.put(prefix + ".uri", config.catalogUri());
+        // V1 is the catalog schema with views; Iceberg creates it in an empty database on first use.
+        conf.put(prefix + ".jdbc.schema-version", "V1");
+        if (isSqlite(config)) {
+            conf.put(prefix + ".jdbc.busy_timeout", Integer.toString(SQLITE_BUSY_TIMEOUT_MS));
+        } else {
+            conf.put(prefix + ".jdbc.user", config.get(Settings.COINLAKE_CATALOG_USER));
+            conf.put(prefix + ".jdbc.password", config.get(Settings.COINLAKE_CATALOG_PASSWORD).reveal());
+        }
+        conf.put(prefix + ".warehouse", config.warehouse());
+        conf.put(prefix + ".io-impl", "org.apache.iceberg.aws.s3.S3FileIO");
+        conf.put(prefix + ".s3.endpoint", config.s3Endpoint());
+        conf.put(prefix + ".s3.path-style-access", "true");
+        conf.put(prefix + ".s3.access-key-id", config.get(Settings.S3_ACCESS_KEY));
+        conf.put(prefix + ".s3.secret-access-key", config.get(Settings.S3_SECRET_KEY).reveal());
+        conf.put(prefix + ".client.region", config.get(Settings.S3_REGION));
+
+        conf.put("spark.hadoop.fs.s3a.endpoint", config.s3Endpoint());
+        conf.put("spark.hadoop.fs.s3a.endpoint.region", config.get(Settings.S3_REGION));
+        conf.put("spark.hadoop.fs.s3a.path.style.access", "true");
+        conf.put("spark.hadoop.fs.s3a.connection.ssl.enabled", Boolean.toString(config.s3Endpoint().startsWith("https:")));
+        conf.put("spark.hadoop.fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+        conf.put("spark.hadoop.fs.s3a.access.key", config.get(Settings.S3_ACCESS_KEY));
+        conf.put("spark.hadoop.fs.s3a.secret.key", config.get(Settings.S3_SECRET_KEY).reveal());
+        return conf;
+    }
+
+    static boolean isSqlite(CoinlakeConfig config) {
+        return sqliteFile(config).isPresent();
+    }
+
+    /** The catalog's database file when the catalog is SQLite. */
+    static Optional<Path> sqliteFile(CoinlakeConfig config) {
+        String uri = config.catalogUri();
+        return uri.startsWith(SQLITE) ? Optional.of(Path.of(uri.substring(SQLITE.length())).toAbsolutePath()) : Optional.empty();
+    }
+
+    /** Where bronze of one date is, as Spark reads it. */
+    public static String bronzeDirectory(CoinlakeConfig config, LocalDate date) {
+        return "s3a://" + config.get(Settings.COINLAKE_BUCKET) + "/"
+                + BronzeObjectKey.datePrefix(BronzeObjectKey.PREFIX, config.rawTopic(), date);
+    }
+}

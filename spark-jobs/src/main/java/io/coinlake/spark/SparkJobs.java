@@ -1,0 +1,142 @@
+package io.coinlake.spark;
+
+import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.config.ConfigException;
+import io.coinlake.config.ConfigResolver;
+import io.coinlake.spark.silver.SilverJob;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Entry point of the Spark jobs, the same under {@code spark-submit} and under {@code ./coinlake}
+ * (which runs it as a child JVM). Settings come from {@code --set}, the environment and the
+ * config file, with the same precedence as everywhere in coinlake.
+ *
+ * <p>Exit codes: 0 done, 1 could not run, 2 ran but the counts did not reconcile or an error-level
+ * quality check failed.
+ */
+@Command(name = "coinlake-spark", mixinStandardHelpOptions = true,
+        subcommands = {SparkJobs.Silver.class, SparkJobs.Sql.class})
+public final class SparkJobs {
+    static final int CHECKS_FAILED = 2;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    static int execute(String... args) {
+        CommandLine commandLine = new CommandLine(new SparkJobs());
+        commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            line.getErr().println("coinlake: " + describe(exception));
+            if (System.getenv("COINLAKE_DEBUG") != null) {
+                exception.printStackTrace(line.getErr());
+            }
+            return 1;
+        });
+        return commandLine.execute(args);
+    }
+
+    private static String describe(Exception e) {
+        if (e instanceof JobFailure || e instanceof ConfigException) {
+            return e.getMessage();
+        }
+        if (e instanceof AnalysisException analysis) {
+            // Spark's message goes on with generic advice over several lines: its first line says it all.
+            return analysis.getSimpleMessage().lines().findFirst().orElse("") + (analysis.getMessage().contains("TABLE_OR_VIEW_NOT_FOUND")
+                    ? " Silver tables appear after the first './coinlake silver --date D'." : "");
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage() + " (set COINLAKE_DEBUG=1 for the stack trace)";
+    }
+
+    /** Options every job takes. */
+    static final class Settings {
+        @Option(names = "--set", paramLabel = "NAME=VALUE", description = "A setting for this run (repeatable).")
+        Map<String, String> values = new LinkedHashMap<>();
+
+        CoinlakeConfig resolve() {
+            return ConfigResolver.resolve(values, System.getenv());
+        }
+    }
+
+    @Command(name = "silver", mixinStandardHelpOptions = true,
+            description = "Build silver from the bronze of a date or a range of dates.")
+    static final class Silver implements Callable<Integer> {
+        @CommandLine.Mixin
+        Settings settings;
+
+        @Option(names = {"--date", "--from"}, required = true, paramLabel = "YYYY-MM-DD")
+        String from;
+
+        @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last date, inclusive (default: the first).")
+        String to;
+
+        @Override
+        public Integer call() {
+            CoinlakeConfig config = settings.resolve();
+            List<LocalDate> dates = dates(from, to);
+            SparkSession spark = LakeSession.create(config, "coinlake silver " + dates.get(0));
+            try {
+                return new SilverJob(spark, config, System.out).run(dates).succeeded() ? 0 : CHECKS_FAILED;
+            } finally {
+                spark.stop();
+            }
+        }
+    }
+
+    @Command(name = "sql", mixinStandardHelpOptions = true,
+            description = "Run Spark SQL against the lake catalog and print the result as a table.")
+    static final class Sql implements Callable<Integer> {
+        @CommandLine.Mixin
+        Settings settings;
+
+        @Parameters(paramLabel = "QUERY", description = "e.g. \"select * from silver.asset_snapshots limit 5\"")
+        String query;
+
+        @Option(names = "--max-rows", defaultValue = "100", description = "Most rows printed (default: ${DEFAULT-VALUE}).")
+        int maxRows;
+
+        @Override
+        public Integer call() throws Exception {
+            CoinlakeConfig config = settings.resolve();
+            SparkSession spark = LakeSession.create(config, "coinlake sql");
+            try {
+                ResultTable.print(spark.sql(query), maxRows, System.out);
+                return 0;
+            } finally {
+                spark.stop();
+            }
+        }
+    }
+
+    static List<LocalDate> dates(String from, String to) {
+        LocalDate first = parse("--date", from);
+        LocalDate last = to == null ? first : parse("--to", to);
+        if (last.isBefore(first)) {
+            throw new JobFailure("--to " + last + " is before --date " + first + ".");
+        }
+        List<LocalDate> dates = new ArrayList<>();
+        for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
+            dates.add(date);
+        }
+        return dates;
+    }
+
+    private static LocalDate parse(String option, String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new JobFailure(option + " '" + text + "' is not a date: use YYYY-MM-DD, e.g. 2026-11-01.");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.coinlake.spark.quality;
+
+import io.coinlake.spark.LakeTables;
+import io.coinlake.spark.SqlText;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.SparkSession;
+
+/** Appends check results to the audit table (a log: every run adds its rows) and prints them. */
+public final class QualityLog {
+    private QualityLog() {
+    }
+
+    public static void append(SparkSession spark, String job, String jobRunId, Instant checkedAt, List<QualityResult> results) {
+        if (results.isEmpty()) {
+            return;
+        }
+        String rows = results.stream().map(r -> "(" + String.join(", ", SqlText.timestamp(checkedAt), literal(job),
+                        literal(jobRunId), SqlText.date(r.date()), literal(r.table()), literal(r.check()),
+                        literal(r.severity().name().toLowerCase(Locale.ROOT)), Boolean.toString(r.passed()),
+                        literal(r.observed()), literal(r.expected())) + ")")
+                .collect(Collectors.joining(", "));
+        spark.sql("INSERT INTO " + LakeTables.QUALITY_CHECKS + " VALUES " + rows);
+    }
+
+    public static void print(PrintStream out, String job, List<QualityResult> results) {
+        Map<LocalDate, List<QualityResult>> byDate = new TreeMap<>(results.stream()
+                .collect(Collectors.groupingBy(QualityResult::date)));
+        byDate.forEach((date, checks) -> {
+            out.println("quality checks, " + job + " " + date + ":");
+            for (QualityResult r : checks) {
+                out.printf("  %-4s  %-5s  %-42s %s%n", r.status(), r.severity().name().toLowerCase(Locale.ROOT),
+                        r.table() + " " + r.check(), r.observed() + (r.passed() ? "" : "  (expected " + r.expected() + ")"));
+            }
+        });
+    }
+
+    private static String literal(String text) {
+        return text == null ? "NULL" : "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+}

@@ -1,0 +1,42 @@
+package io.coinlake.spark.silver;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.expr;
+
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Every line of the bronze objects under the given directories, with where it came from. Objects
+ * are read whole so each line keeps its number: the sink writes consecutive Kafka offsets only, so
+ * a line's offset is the object's first offset (in its key) plus the line number minus one.
+ *
+ * <p>Columns: bronze_date, source_object, line_number (from 1), kafka_partition, kafka_offset
+ * (both null when the object name is not a bronze key), raw_line.
+ */
+public final class BronzeLines {
+    private static final String KEY_PATTERN = "\\\\+([0-9]+)\\\\+([0-9]{20})\\\\.jsonl(\\\\.gz)?$";
+
+    private BronzeLines() {
+    }
+
+    public static Dataset<Row> read(SparkSession spark, List<String> directories) {
+        Dataset<Row> objects = spark.read().format("text").option("wholetext", "true")
+                .load(directories.toArray(String[]::new))
+                .select(col("value"), col("_metadata.file_path").as("path"));
+        return objects
+                .selectExpr("path", "posexplode(split(value, '\\n', -1)) AS (index, raw_line)",
+                        "size(split(value, '\\n', -1)) AS parts")
+                // The newline that ends the last line leaves one empty part behind it.
+                .where("NOT (index = parts - 1 AND raw_line = '')")
+                .select(
+                        expr("to_date(regexp_extract(path, '/dt=([0-9]{4}-[0-9]{2}-[0-9]{2})/', 1))").as("bronze_date"),
+                        expr("regexp_replace(path, '^s3a://', 's3://')").as("source_object"),
+                        expr("index + 1").cast("int").as("line_number"),
+                        expr("CAST(nullif(regexp_extract(path, '" + KEY_PATTERN + "', 1), '') AS INT)").as("kafka_partition"),
+                        expr("CAST(nullif(regexp_extract(path, '" + KEY_PATTERN + "', 2), '') AS BIGINT) + index").as("kafka_offset"),
+                        col("raw_line"));
+    }
+}

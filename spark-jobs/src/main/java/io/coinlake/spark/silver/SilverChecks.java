@@ -1,0 +1,125 @@
+package io.coinlake.spark.silver;
+
+import static io.coinlake.spark.quality.QualityResult.Severity.ERROR;
+import static io.coinlake.spark.quality.QualityResult.Severity.WARN;
+import static org.apache.spark.sql.functions.expr;
+
+import io.coinlake.spark.LakeTables;
+import io.coinlake.spark.SqlText;
+import io.coinlake.spark.quality.QualityResult;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The quality checks of silver after a run, one result per check and date. They read the tables
+ * as users will see them (not the run's input), except batch completeness, which needs the
+ * envelopes' batch sizes.
+ */
+final class SilverChecks {
+    static final String SNAPSHOTS = "silver.asset_snapshots";
+    static final String REJECTED = "silver.rejected_records";
+    /** CoinCap ranks a few thousand assets; a rank beyond this is a data error, not a small coin. */
+    static final int HIGHEST_PLAUSIBLE_RANK = 10_000;
+
+    private final SparkSession spark;
+    private final String inDates;
+
+    SilverChecks(SparkSession spark, List<LocalDate> dates) {
+        this.spark = spark;
+        this.inDates = SqlText.dates(dates);
+    }
+
+    List<QualityResult> run(List<Reconciliation> reconciliations, SilverInput input, int expectedAssets, LocalDate today) {
+        Map<LocalDate, Row> snapshotStats = byDate("SELECT snapshot_date, count(*) AS row_count,"
+                + " count_if(asset_id IS NULL OR snapshot_ts IS NULL) AS null_keys,"
+                + " count(*) - count(DISTINCT asset_id, snapshot_ts) AS duplicate_keys,"
+                + " count_if(price_usd <= 0) AS bad_prices, count(DISTINCT asset_id) AS assets"
+                + " FROM " + LakeTables.ASSET_SNAPSHOTS + " WHERE snapshot_date IN " + inDates + " GROUP BY snapshot_date");
+        Map<LocalDate, Row> rankStats = byDate("SELECT snapshot_date, count_if(bad) AS bad_snapshots FROM ("
+                + " SELECT snapshot_date, count(rank) <> count(DISTINCT rank) OR max(rank) > " + HIGHEST_PLAUSIBLE_RANK
+                + " AS bad FROM " + LakeTables.ASSET_SNAPSHOTS + " WHERE snapshot_date IN " + inDates
+                + " GROUP BY snapshot_date, snapshot_ts) GROUP BY snapshot_date");
+        Map<LocalDate, Row> rejectedStats = byDate("SELECT bronze_date, count(*) FROM " + LakeTables.REJECTED_RECORDS
+                + " WHERE bronze_date IN " + inDates + " GROUP BY bronze_date");
+        Map<LocalDate, List<String>> incompleteBatches = incompleteBatches(input);
+        Row newest = spark.sql("SELECT max(snapshot_date) FROM " + LakeTables.ASSET_SNAPSHOTS).first();
+        LocalDate newestDate = newest.isNullAt(0) ? null : newest.getLocalDate(0);
+
+        List<QualityResult> results = new ArrayList<>();
+        for (Reconciliation r : reconciliations) {
+            LocalDate date = r.date();
+            Row stats = snapshotStats.get(date);
+            long rows = stats == null ? 0 : stats.getLong(1);
+            results.add(new QualityResult(date, "silver", "conservation", ERROR, r.balanced(), r.toString(),
+                    "lines = snapshots + duplicates + rejected"));
+            results.add(result(date, SNAPSHOTS, "not_empty", ERROR, rows > 0, rows + " rows", "at least 1 row"));
+            results.add(zero(date, SNAPSHOTS, "non_null_keys", ERROR, stats == null ? 0 : stats.getLong(2), "rows with a null key"));
+            results.add(zero(date, SNAPSHOTS, "unique_grain", ERROR, stats == null ? 0 : stats.getLong(3),
+                    "rows sharing (asset_id, snapshot_ts)"));
+            results.add(zero(date, SNAPSHOTS, "price_positive", ERROR, stats == null ? 0 : stats.getLong(4), "rows with price_usd <= 0"));
+            Row ranks = rankStats.get(date);
+            results.add(zero(date, SNAPSHOTS, "plausible_ranks", WARN, ranks == null ? 0 : ranks.getLong(1),
+                    "snapshots with repeated ranks or a rank above " + HIGHEST_PLAUSIBLE_RANK));
+            List<String> incomplete = incompleteBatches.getOrDefault(date, List.of());
+            results.add(result(date, "bronze", "batch_complete", ERROR, incomplete.isEmpty(),
+                    incomplete.isEmpty() ? "every batch has all its records" : String.join("; ", incomplete),
+                    "every record of every batch in bronze (wait with './coinlake bronze wait --date " + date + "')"));
+            long assets = stats == null ? 0 : stats.getLong(5);
+            results.add(result(date, SNAPSHOTS, "expected_asset_count", WARN, assets >= expectedAssets,
+                    assets + " assets", "at least " + expectedAssets + " (COINLAKE_ASSET_COUNT)"));
+            Row rejected = rejectedStats.get(date);
+            results.add(zero(date, REJECTED, "no_rejected_records", WARN, rejected == null ? 0 : rejected.getLong(1),
+                    "rejected lines (see silver.rejected_records)"));
+            LocalDate freshEnough = today.minusDays(1);
+            results.add(result(date, SNAPSHOTS, "freshness", WARN, newestDate != null && !newestDate.isBefore(freshEnough),
+                    "newest snapshot_date " + newestDate, freshEnough + " or later"));
+        }
+        return results;
+    }
+
+    static LocalDate todayUtc() {
+        return LocalDate.now(ZoneOffset.UTC);
+    }
+
+    /** Batches (runs) of each date whose records did not all reach bronze, as "run X: 18 of 20". */
+    private Map<LocalDate, List<String>> incompleteBatches(SilverInput input) {
+        Map<LocalDate, List<String>> incomplete = new HashMap<>();
+        List<Row> batches = input.records.where("e.runId IS NOT NULL AND logical_date IS NOT NULL")
+                .groupBy("logical_date", "e.runId")
+                .agg(expr("count(DISTINCT e.index)"), expr("max(try_cast(e.count AS INT))"))
+                .collectAsList();
+        for (Row batch : batches) {
+            long landed = batch.getLong(2);
+            Integer expected = batch.isNullAt(3) ? null : batch.getInt(3);
+            if (expected == null || landed < expected) {
+                incomplete.computeIfAbsent(batch.getLocalDate(0), d -> new ArrayList<>())
+                        .add("run " + batch.getString(1) + ": " + landed + " of " + expected + " records");
+            }
+        }
+        return incomplete;
+    }
+
+    private Map<LocalDate, Row> byDate(String sql) {
+        Map<LocalDate, Row> rows = new HashMap<>();
+        for (Row row : spark.sql(sql).collectAsList()) {
+            rows.put(row.getLocalDate(0), row);
+        }
+        return rows;
+    }
+
+    private static QualityResult zero(LocalDate date, String table, String check, QualityResult.Severity severity,
+                                      long observed, String what) {
+        return result(date, table, check, severity, observed == 0, observed + " " + what, "0");
+    }
+
+    private static QualityResult result(LocalDate date, String table, String check, QualityResult.Severity severity,
+                                        boolean passed, String observed, String expected) {
+        return new QualityResult(date, table, check, severity, passed, observed, expected);
+    }
+}

@@ -1,0 +1,126 @@
+package io.coinlake.spark.silver;
+
+import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.config.Settings;
+import io.coinlake.spark.JobFailure;
+import io.coinlake.spark.JobRunId;
+import io.coinlake.spark.LakeCatalog;
+import io.coinlake.spark.LakeTables;
+import io.coinlake.spark.quality.QualityLog;
+import io.coinlake.spark.quality.QualityResult;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Bronze to silver for a range of dates: read the dates' bronze partitions, parse and check every
+ * line, drop duplicates, reconcile the counts, MERGE new and changed rows into
+ * silver.asset_snapshots, silver.assets and silver.rejected_records, then run the quality checks.
+ */
+public final class SilverJob {
+    /** What a run did. {@link #succeeded()} is false when the counts did not reconcile or an error-level check failed. */
+    public record Result(String jobRunId, List<Reconciliation> reconciliations, List<MergeOutcome> merges,
+                         List<QualityResult> checks) {
+        public boolean succeeded() {
+            return reconciliations.stream().allMatch(Reconciliation::balanced)
+                    && checks.stream().noneMatch(QualityResult::failsJob);
+        }
+    }
+
+    private final SparkSession spark;
+    private final CoinlakeConfig config;
+    private final PrintStream out;
+
+    public SilverJob(SparkSession spark, CoinlakeConfig config, PrintStream out) {
+        this.spark = spark;
+        this.config = config;
+        this.out = out;
+    }
+
+    public Result run(List<LocalDate> dates) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        String jobRunId = JobRunId.next("silver", now);
+        LakeTables.ensure(spark, config);
+        List<String> directories = bronzeDirectories(dates);
+        progress("run " + jobRunId + ": reading bronze of " + describe(dates));
+
+        try (SilverInput input = new SilverInput(BronzeLines.read(spark, directories))) {
+            List<Reconciliation> reconciliations = Reconciliation.of(input, dates);
+            reconciliations.forEach(r -> progress(r.date() + ": " + r));
+            if (!reconciliations.stream().allMatch(Reconciliation::balanced)) {
+                List<QualityResult> failed = new ArrayList<>();
+                for (Reconciliation r : reconciliations) {
+                    failed.add(new QualityResult(r.date(), "silver", "conservation", QualityResult.Severity.ERROR,
+                            r.balanced(), r.toString(), "lines = snapshots + duplicates + rejected"));
+                }
+                QualityLog.append(spark, "silver", jobRunId, now, failed);
+                QualityLog.print(out, "silver", failed);
+                progress("the counts do not add up, so nothing was written. This is a bug in the silver job:"
+                        + " please report it with the lines above.");
+                return new Result(jobRunId, reconciliations, List.of(), failed);
+            }
+
+            SilverWriter writer = new SilverWriter(spark, dates, now, jobRunId.replace('-', '_'), this::progress);
+            List<MergeOutcome> merges = List.of(
+                    writer.mergeSnapshots(input.snapshots),
+                    writer.mergeAssets(input.snapshots),
+                    writer.mergeRejected(input.rejected));
+
+            List<QualityResult> checks = new SilverChecks(spark, dates)
+                    .run(reconciliations, input, config.get(Settings.COINLAKE_ASSET_COUNT), SilverChecks.todayUtc());
+            QualityLog.append(spark, "silver", jobRunId, now, checks);
+            QualityLog.print(out, "silver", checks);
+            Result result = new Result(jobRunId, reconciliations, merges, checks);
+            if (!result.succeeded()) {
+                progress("an error-level quality check failed: the rows are stored, but look at the FAIL lines above"
+                        + " (all results: select * from audit.quality_checks where job_run_id = '" + jobRunId + "')");
+            }
+            return result;
+        }
+    }
+
+    private List<String> bronzeDirectories(List<LocalDate> dates) {
+        List<String> directories = new ArrayList<>();
+        List<LocalDate> missing = new ArrayList<>();
+        for (LocalDate date : dates) {
+            String directory = LakeCatalog.bronzeDirectory(config, date);
+            if (exists(directory)) {
+                directories.add(directory);
+            } else {
+                missing.add(date);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new JobFailure("No bronze for " + missing + " under " + LakeCatalog.bronzeDirectory(config, missing.get(0))
+                    .replaceFirst("dt=.*", "") + ". Land it first: './coinlake produce --date D' then"
+                    + " './coinlake bronze wait --date D' (or './coinlake run --from D --to D2').");
+        }
+        return directories;
+    }
+
+    private boolean exists(String directory) {
+        Path path = new Path(directory);
+        try {
+            return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot look for bronze at " + directory + ": " + e.getMessage()
+                    + ". Is the S3 store up ('./coinlake status')?", e);
+        }
+    }
+
+    private static String describe(List<LocalDate> dates) {
+        return dates.size() == 1 ? dates.get(0).toString() : dates.get(0) + " to " + dates.get(dates.size() - 1)
+                + " (" + dates.size() + " dates)";
+    }
+
+    private void progress(String message) {
+        out.println("[silver] " + message);
+    }
+}
