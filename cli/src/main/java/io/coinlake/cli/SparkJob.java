@@ -2,9 +2,14 @@ package io.coinlake.cli;
 
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.Settings;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,17 +41,40 @@ final class SparkJob {
                 "-cp", layout.sparkJobsClasspath(),
                 MAIN_CLASS));
         command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT);
         builder.environment().putAll(config.childEnvironment());
         // Spark otherwise binds to the first non-loopback address and warns about the host name.
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
         Process process = builder.start();
+        // Copied through System.out and System.err rather than inherited, so whoever runs the CLI
+        // in-process (its tests) sees the job's output too.
+        Thread out = copy(process.getInputStream(), System.out);
+        Thread err = copy(process.getErrorStream(), System.err);
         try {
-            return process.waitFor();
+            int exitCode = process.waitFor();
+            out.join();
+            err.join();
+            return exitCode;
         } catch (InterruptedException e) {
             process.destroy();
             throw e;
         }
+    }
+
+    private static Thread copy(InputStream from, PrintStream to) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    to.println(line);
+                }
+            } catch (IOException e) {
+                to.println("coinlake: lost the Spark job's output: " + e.getMessage());
+            }
+        }, "spark-job-output");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     /** A job against the embedded S3 server needs it running: say so before Spark spends seconds starting. */

@@ -52,6 +52,7 @@ class CliPipelineTest {
     @Test
     void upProduceConsumeDown() throws Exception {
         assertThat(cli("produce", "--date", "2026-11-01").err()).contains("'./coinlake up'");
+        assertThat(cli("silver", "--date", "2026-11-01").err()).contains("'./coinlake up'");
 
         assertThat(cli("up").exitCode()).isZero();
         assertThat(cli("up").err()).as("idempotent").contains("already running");
@@ -88,6 +89,21 @@ class CliPipelineTest {
             assertThat(Files.readString(home.resolve("logs").resolve(log))).as(log).doesNotContain("coinlake-local-secret");
         }
 
+        CliRun silver = cli("silver", "--date", "2026-11-01");
+        assertThat(silver.exitCode()).as(silver.err()).isZero();
+        assertThat(silver.out()).contains("2026-11-01: 50 bronze lines = 50 snapshots + 0 duplicates + 0 rejected")
+                .contains("silver.asset_snapshots: 50 inserted, 0 updated, 0 unchanged")
+                .containsPattern("ok +error +silver.asset_snapshots unique_grain");
+        CliRun sql = cli("sql", "select asset_id, rank, price_usd from silver.asset_snapshots"
+                + " where snapshot_date = date'2026-11-01' order by rank limit 3");
+        assertThat(sql.exitCode()).as(sql.err()).isZero();
+        assertThat(sql.out()).containsPattern("asset_id +\\| rank \\| price_usd").contains("(3 rows)")
+                .containsPattern("\\n[a-z0-9-]+ +\\| 1    \\| \\d+\\.\\d{16}");
+        assertThat(cli("silver", "--date", "2026-11-01").out()).as("a rerun changes nothing")
+                .contains("silver.asset_snapshots: 0 inserted, 0 updated, 50 unchanged");
+        assertThat(Files.readString(home.resolve("logs/spark.log"))).as("spark.log").isNotEmpty()
+                .doesNotContain("coinlake-local-secret");
+
         CliRun status = cli("status");
         assertThat(status.exitCode()).isZero();
         assertThat(status.out()).contains("coinlake-bronze-sink RUNNING, tasks [RUNNING]")
@@ -105,14 +121,18 @@ class CliPipelineTest {
     }
 
     @Test
-    void runBringsTheStackUpAndProducesEveryDate() {
+    void runBringsTheStackUpAndTakesEveryDateToSilver() {
         CliRun run = cli("run", "--from", "2026-11-01", "--to", "2026-11-03", "--limit", "5");
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("2026-11-01", "2026-11-02", "2026-11-03")
                 .contains("published 15 records for 3 date(s)")
                 .contains("bronze has all 5 records of run")
-                .contains("./coinlake kafka console-consumer");
-        assertThat(run.err()).contains("[1/3 up]", "[2/3 produce] [3/3] 2026-11-03", "[3/3 bronze] 2026-11-03 landed");
+                .contains("./coinlake kafka console-consumer")
+                .contains("2026-11-03: 5 bronze lines = 5 snapshots + 0 duplicates + 0 rejected")
+                .contains("silver.asset_snapshots: 15 inserted")
+                .contains("./coinlake sql");
+        assertThat(run.err()).contains("[1/4 up]", "[2/4 produce] [3/3] 2026-11-03", "[3/4 bronze] 2026-11-03 landed",
+                "[4/4 silver]");
     }
 }

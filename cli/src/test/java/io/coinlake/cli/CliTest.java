@@ -2,7 +2,12 @@ package io.coinlake.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coinlake.bronze.BronzeObjectKey;
+import io.coinlake.config.CoinlakeConfig;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -74,5 +79,23 @@ class CliTest {
         CliRun run = CliRun.of("kafka", "mirror-maker");
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.err()).contains("Unknown Kafka tool 'mirror-maker'");
+    }
+
+    /** The Spark job reads bronze under BronzeObjectKey.PREFIX; the sink must write there. */
+    @Test
+    void theSinkConfigWritesBronzeWhereTheSparkJobsReadIt() throws Exception {
+        Map<String, String> sink = BronzeConnector.config(InstallLayout.locate().connectorConfig(), CoinlakeConfig.of(Map.of()));
+
+        assertThat(sink).containsEntry("s3.prefix", BronzeObjectKey.PREFIX);
+    }
+
+    @Test
+    void theSparkJobsMainClassIsTheOneTheLauncherStarts() throws Exception {
+        String classpath = InstallLayout.locate().sparkJobsClasspath();
+        Path jar = Path.of(classpath.substring(0, classpath.indexOf(':')));
+        try (JarFile jobs = new JarFile(jar.toFile())) {
+            assertThat(jobs.getEntry(SparkJob.MAIN_CLASS.replace('.', '/') + ".class")).isNotNull();
+        }
+        assertThat(InstallLayout.locate().sparkJvmOptions()).exists();
     }
 }

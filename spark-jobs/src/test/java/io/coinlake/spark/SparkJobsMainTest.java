@@ -39,20 +39,55 @@ class SparkJobsMainTest {
     private record Run(int exitCode, String output) {
     }
 
-    private static Run job(Map<String, String> environment, String... args) throws Exception {
+    private static Process start(Map<String, String> environment, Path output, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "@" + Path.of("spark-jvm.options").toAbsolutePath(), "-Xmx1g", "-cp", System.getProperty("java.class.path"),
                 SparkJobs.class.getName()));
         command.addAll(List.of(args));
-        Path output = Files.createTempFile("coinlake-spark-job", ".out");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().putAll(environment);
         builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-        Process process = builder.start();
+        return builder.start();
+    }
+
+    private static Run finish(Process process, Path output) throws Exception {
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("job finished").isTrue();
         String text = Files.readString(output, StandardCharsets.UTF_8);
         System.out.print(text);
         return new Run(process.exitValue(), text);
+    }
+
+    private static Run job(Map<String, String> environment, String... args) throws Exception {
+        Path output = Files.createTempFile("coinlake-spark-job", ".out");
+        return finish(start(environment, output, args), output);
+    }
+
+    /** Two JVMs against one new SQLite catalog: the first-use lock, the busy timeout and commit retries. */
+    @Test
+    void twoJobsInTwoJvmsOnOneNewSqliteCatalogBothCommit() throws Exception {
+        Map<String, String> environment = new HashMap<>(TestLake.settings(Files.createTempDirectory("coinlake-two-jvms"),
+                TestLake.s3Endpoint()));
+        environment.put(Settings.COINLAKE_WAREHOUSE.name(), "s3://" + TestLake.BUCKET + "/warehouse-two-jvms");
+        environment.put(Settings.COINLAKE_ASSET_COUNT.name(), "3");
+        List<String> assets = Bronze.dataObjects(Bronze.sample("assets-list-2021-10-26.json")).subList(0, 3);
+        List<LocalDate> dates = List.of(LocalDate.of(2026, 8, 10), LocalDate.of(2026, 8, 11));
+        for (LocalDate date : dates) {
+            Bronze.land(date, 0, 0, Bronze.liveBatch(date, "run-" + date, Instant.parse(date.plusDays(1) + "T00:01:00Z"),
+                    Instant.parse(date + "T23:59:59.999Z"), assets));
+        }
+
+        Path firstOutput = Files.createTempFile("coinlake-spark-job", ".out");
+        Path secondOutput = Files.createTempFile("coinlake-spark-job", ".out");
+        Process first = start(environment, firstOutput, "silver", "--date", dates.get(0).toString());
+        Process second = start(environment, secondOutput, "silver", "--date", dates.get(1).toString());
+        Run one = finish(first, firstOutput);
+        Run two = finish(second, secondOutput);
+
+        assertThat(one.exitCode()).as(one.output()).isZero();
+        assertThat(two.exitCode()).as(two.output()).isZero();
+        Run count = job(environment, "sql", "SELECT count(*) AS snapshots, count(DISTINCT snapshot_date) AS dates"
+                + " FROM silver.asset_snapshots");
+        assertThat(count.output()).containsPattern("\\n6 +\\| 2\\n");
     }
 
     private static Map<String, String> postgresCatalog() throws Exception {

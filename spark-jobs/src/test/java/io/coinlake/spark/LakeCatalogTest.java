@@ -1,0 +1,43 @@
+package io.coinlake.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coinlake.config.CoinlakeConfig;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LakeCatalogTest {
+    @Test
+    void theEmbeddedDefaultIsSqliteWithABusyTimeoutAndTheEmbeddedS3Server() {
+        Map<String, String> conf = LakeCatalog.sparkConf(CoinlakeConfig.of(Map.of("COINLAKE_HOME", "/data/home")));
+
+        assertThat(conf).containsEntry("spark.sql.defaultCatalog", "lake")
+                .containsEntry("spark.sql.catalog.lake.uri", "jdbc:sqlite:/data/home/catalog/iceberg.db")
+                .containsEntry("spark.sql.catalog.lake.jdbc.busy_timeout", "30000")
+                .containsEntry("spark.sql.catalog.lake.warehouse", "s3://coinlake/warehouse")
+                .containsEntry("spark.sql.catalog.lake.s3.endpoint", "http://127.0.0.1:19000")
+                .containsEntry("spark.hadoop.fs.s3a.endpoint", "http://127.0.0.1:19000")
+                .containsEntry("spark.hadoop.fs.s3a.connection.ssl.enabled", "false")
+                .containsEntry("spark.hadoop.fs.s3a.secret.key", "coinlake-local-secret")
+                .doesNotContainKey("spark.sql.catalog.lake.jdbc.user");
+    }
+
+    @Test
+    void aPostgresCatalogGetsItsCredentialsAndHttpsTurnsOnTls() {
+        Map<String, String> conf = LakeCatalog.sparkConf(CoinlakeConfig.of(Map.of(
+                "COINLAKE_CATALOG_URI", "jdbc:postgresql://db:5432/iceberg", "COINLAKE_CATALOG_USER", "iceberg",
+                "COINLAKE_CATALOG_PASSWORD", "pw", "S3_ENDPOINT", "https://s3.example.com")));
+
+        assertThat(conf).containsEntry("spark.sql.catalog.lake.jdbc.user", "iceberg")
+                .containsEntry("spark.sql.catalog.lake.jdbc.password", "pw")
+                .containsEntry("spark.hadoop.fs.s3a.connection.ssl.enabled", "true")
+                .doesNotContainKey("spark.sql.catalog.lake.jdbc.busy_timeout");
+    }
+
+    @Test
+    void bronzeOfADateIsItsDtDirectoryThroughS3a() {
+        assertThat(LakeCatalog.bronzeDirectory(CoinlakeConfig.of(Map.of()), LocalDate.of(2026, 11, 1)))
+                .isEqualTo("s3a://coinlake/bronze/coincap.assets.raw/dt=2026-11-01/");
+    }
+}
