@@ -92,6 +92,11 @@ public final class LakeTables {
     private LakeTables() {
     }
 
+    /** The name users type: the catalog is the session default, so {@code silver.assets} for {@code lake.silver.assets}. */
+    public static String shortName(String table) {
+        return table.substring(table.indexOf('.') + 1);
+    }
+
     /**
      * Creates what is missing. With the SQLite catalog a file lock makes concurrent first runs take
      * turns (threads of one JVM take turns on the class lock): Iceberg's first-use set-up of a

@@ -1,5 +1,6 @@
 package io.coinlake.spark.silver;
 
+import io.coinlake.spark.quality.QualityResult;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,6 +22,12 @@ public record Reconciliation(LocalDate date, long lines, long snapshots, long du
     public String toString() {
         return lines + " bronze lines " + (balanced() ? "=" : "!=") + " " + snapshots + " snapshots + " + duplicates
                 + " duplicates + " + rejected + " rejected";
+    }
+
+    /** This reconciliation as the error-level check it is. */
+    QualityResult asCheck() {
+        return new QualityResult(date, "silver", "conservation", QualityResult.Severity.ERROR, balanced(), toString(),
+                "lines = snapshots + duplicates + rejected");
     }
 
     static List<Reconciliation> of(SilverInput input, List<LocalDate> dates) {

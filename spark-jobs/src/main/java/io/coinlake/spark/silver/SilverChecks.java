@@ -22,8 +22,8 @@ import org.apache.spark.sql.SparkSession;
  * envelopes' batch sizes.
  */
 final class SilverChecks {
-    static final String SNAPSHOTS = "silver.asset_snapshots";
-    static final String REJECTED = "silver.rejected_records";
+    static final String SNAPSHOTS = LakeTables.shortName(LakeTables.ASSET_SNAPSHOTS);
+    static final String REJECTED = LakeTables.shortName(LakeTables.REJECTED_RECORDS);
     /** CoinCap ranks a few thousand assets; a rank beyond this is a data error, not a small coin. */
     static final int HIGHEST_PLAUSIBLE_RANK = 10_000;
 
@@ -56,8 +56,7 @@ final class SilverChecks {
             LocalDate date = r.date();
             Row stats = snapshotStats.get(date);
             long rows = stats == null ? 0 : stats.getLong(1);
-            results.add(new QualityResult(date, "silver", "conservation", ERROR, r.balanced(), r.toString(),
-                    "lines = snapshots + duplicates + rejected"));
+            results.add(r.asCheck());
             results.add(result(date, SNAPSHOTS, "not_empty", ERROR, rows > 0, rows + " rows", "at least 1 row"));
             results.add(zero(date, SNAPSHOTS, "non_null_keys", ERROR, stats == null ? 0 : stats.getLong(2), "rows with a null key"));
             results.add(zero(date, SNAPSHOTS, "unique_grain", ERROR, stats == null ? 0 : stats.getLong(3),

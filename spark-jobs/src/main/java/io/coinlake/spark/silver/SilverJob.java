@@ -25,6 +25,7 @@ import org.apache.spark.sql.SparkSession;
  * silver.asset_snapshots, silver.assets and silver.rejected_records, then run the quality checks.
  */
 public final class SilverJob {
+    static final String JOB = "silver";
     /** What a run did. {@link #succeeded()} is false when the counts did not reconcile or an error-level check failed. */
     public record Result(String jobRunId, List<Reconciliation> reconciliations, List<MergeOutcome> merges,
                          List<QualityResult> checks) {
@@ -46,7 +47,7 @@ public final class SilverJob {
 
     public Result run(List<LocalDate> dates) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        String jobRunId = JobRunId.next("silver", now);
+        String jobRunId = JobRunId.next(JOB, now);
         LakeTables.ensure(spark, config);
         List<String> directories = bronzeDirectories(dates);
         progress("run " + jobRunId + ": reading bronze of " + describe(dates));
@@ -55,13 +56,9 @@ public final class SilverJob {
             List<Reconciliation> reconciliations = Reconciliation.of(input, dates);
             reconciliations.forEach(r -> progress(r.date() + ": " + r));
             if (!reconciliations.stream().allMatch(Reconciliation::balanced)) {
-                List<QualityResult> failed = new ArrayList<>();
-                for (Reconciliation r : reconciliations) {
-                    failed.add(new QualityResult(r.date(), "silver", "conservation", QualityResult.Severity.ERROR,
-                            r.balanced(), r.toString(), "lines = snapshots + duplicates + rejected"));
-                }
-                QualityLog.append(spark, "silver", jobRunId, now, failed);
-                QualityLog.print(out, "silver", failed);
+                List<QualityResult> failed = reconciliations.stream().map(Reconciliation::asCheck).toList();
+                QualityLog.append(spark, JOB, jobRunId, now, failed);
+                QualityLog.print(out, JOB, failed);
                 progress("the counts do not add up, so nothing was written. This is a bug in the silver job:"
                         + " please report it with the lines above.");
                 return new Result(jobRunId, reconciliations, List.of(), failed);
@@ -75,8 +72,8 @@ public final class SilverJob {
 
             List<QualityResult> checks = new SilverChecks(spark, dates)
                     .run(reconciliations, input, config.get(Settings.COINLAKE_ASSET_COUNT), SilverChecks.todayUtc());
-            QualityLog.append(spark, "silver", jobRunId, now, checks);
-            QualityLog.print(out, "silver", checks);
+            QualityLog.append(spark, JOB, jobRunId, now, checks);
+            QualityLog.print(out, JOB, checks);
             Result result = new Result(jobRunId, reconciliations, merges, checks);
             if (!result.succeeded()) {
                 progress("an error-level quality check failed: the rows are stored, but look at the FAIL lines above"

@@ -47,7 +47,7 @@ final class SilverWriter {
         String merge = "MERGE INTO " + LakeTables.ASSET_SNAPSHOTS + " t USING %s s ON " + sameKey
                 + " AND t.snapshot_date IN " + SqlText.dates(dates)
                 + " WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *";
-        return mergeChanged("silver.asset_snapshots", changedSql, merge, snapshots.count());
+        return mergeChanged(LakeTables.ASSET_SNAPSHOTS, changedSql, merge, snapshots.count());
     }
 
     MergeOutcome mergeAssets(Dataset<Row> snapshots) {
@@ -77,7 +77,7 @@ final class SilverWriter {
         String merge = "MERGE INTO " + LakeTables.ASSETS + " t USING %s s ON t.asset_id = s.asset_id"
                 + " WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *";
         long assets = snapshots.select("asset_id").distinct().count();
-        return mergeChanged("silver.assets", changedSql, merge, assets);
+        return mergeChanged(LakeTables.ASSETS, changedSql, merge, assets);
     }
 
     MergeOutcome mergeRejected(Dataset<Row> rejected) {
@@ -90,7 +90,7 @@ final class SilverWriter {
         String merge = "MERGE INTO " + LakeTables.REJECTED_RECORDS + " t USING %s s ON t.bronze_date IN " + SqlText.dates(dates)
                 + " AND t.source_object = s.source_object AND t.line_number = s.line_number"
                 + " WHEN NOT MATCHED THEN INSERT *";
-        return mergeChanged("silver.rejected_records", changedSql, merge, rejected.count());
+        return mergeChanged(LakeTables.REJECTED_RECORDS, changedSql, merge, rejected.count());
     }
 
     /**
@@ -98,7 +98,8 @@ final class SilverWriter {
      * commits to the table in between.
      */
     private MergeOutcome mergeChanged(String table, String changedSql, String mergeTemplate, long sourceRows) {
-        return Commits.retryingConflicts(table, () -> {
+        String name = LakeTables.shortName(table);
+        return Commits.retryingConflicts(name, () -> {
             // Materialised with its plan cut: the counts and the MERGE see the same rows, and a
             // MERGE source whose plan still reads the target table fails to plan in Spark 4.1
             // with Iceberg 1.12 ("No plan for TableReference", apache/spark#56515).
@@ -107,10 +108,10 @@ final class SilverWriter {
                 long inserted = changed.where("is_new").count();
                 long total = changed.count();
                 if (total > 0) {
-                    String changedView = view(table.replace('.', '_') + "_changed", changed.drop("is_new"));
+                    String changedView = view(name.replace('.', '_') + "_changed", changed.drop("is_new"));
                     spark.sql(String.format(mergeTemplate, changedView));
                 }
-                MergeOutcome outcome = new MergeOutcome(table, inserted, total - inserted, sourceRows - total);
+                MergeOutcome outcome = new MergeOutcome(name, inserted, total - inserted, sourceRows - total);
                 progress.accept(outcome.toString());
                 return outcome;
             } finally {
