@@ -17,8 +17,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "The main job: bring the embedded stack up if needed, then run the pipeline for each date."
-                + " Today the pipeline is CoinCap -> Kafka -> bronze in S3 -> silver Iceberg tables; gold joins it next."
-                + " Exit code 2: an error-level quality check of silver failed.")
+                + " CoinCap -> Kafka -> bronze in S3 -> silver and gold Iceberg tables (silver and gold in one Spark job)."
+                + " Exit code 2: an error-level quality check failed.")
 final class RunCommand implements Callable<Integer> {
     @Mixin
     private ConfigOptions config;
@@ -46,42 +46,46 @@ final class RunCommand implements Callable<Integer> {
             bronzeProgress.accept(result.batch().logicalDate() + " landed");
         }
         long bronzeDone = System.nanoTime();
-        new Progress("4/4 silver").accept("building silver for " + first + (last.equals(first) ? "" : " to " + last)
-                + " (a Spark job; its output follows)");
-        List<String> silverArguments = List.of("silver", "--date", first.toString(), "--to", last.toString());
-        int silverExit = SparkJob.run(effective, silverArguments);
-        long silverDone = System.nanoTime();
-        if (silverExit != 0 && silverExit != SILVER_CHECKS_FAILED) {
-            throw new UserError("The silver stage failed (exit code " + silverExit + "; see above, and "
-                    + effective.home().resolve("logs/spark.log") + "). Bronze is complete: rerun it with"
-                    + " './coinlake silver --date " + first + " --to " + last + "'.");
+        String range = first + (last.equals(first) ? "" : " to " + last);
+        new Progress("4/4 silver+gold").accept("building silver and gold for " + range + " (a Spark job; its output follows)");
+        int sparkExit = SparkJob.run(effective, List.of("pipeline", "--date", first.toString(), "--to", last.toString()));
+        long sparkDone = System.nanoTime();
+        if (sparkExit != 0 && sparkExit != CHECKS_FAILED) {
+            throw new UserError("The silver and gold stage failed (exit code " + sparkExit + "; see above, and "
+                    + effective.home().resolve("logs/spark.log") + "). Bronze is complete: rerun that stage with"
+                    + " './coinlake silver --date " + first + " --to " + last + "' and then './coinlake gold --date "
+                    + first + " --to " + last + "'.");
         }
 
         PrintWriter out = spec.commandLine().getOut();
         out.println();
         ProduceCommand.printSummary(out, results);
         landed.forEach(out::println);
-        out.printf("time: up %.1f s, produce %.1f s, bronze %.1f s, silver %.1f s%n", seconds(started, upDone),
-                seconds(upDone, produceDone), seconds(produceDone, bronzeDone), seconds(bronzeDone, silverDone));
+        out.printf("time: up %.1f s, produce %.1f s, bronze %.1f s, silver+gold %.1f s (total %.1f s)%n",
+                seconds(started, upDone), seconds(upDone, produceDone), seconds(produceDone, bronzeDone),
+                seconds(bronzeDone, sparkDone), seconds(started, sparkDone));
         out.println("data home: " + effective.home() + " (Kafka data, logs, run manifests)");
         if (effective.usesEmbeddedS3()) {
             out.println("bronze files:         " + effective.home().resolve("s3/data").resolve(effective.get(Settings.COINLAKE_BUCKET))
                     .resolve(BronzeObjectKey.PREFIX) + " (also s3://" + effective.get(Settings.COINLAKE_BUCKET) + "/"
                     + BronzeObjectKey.PREFIX + "/ at " + effective.s3Endpoint() + ")");
         }
-        out.println("silver tables:        silver.asset_snapshots, silver.assets, silver.rejected_records (Iceberg,"
-                + " catalog " + effective.catalogUri() + ", data in " + effective.warehouse() + ")");
-        out.println("query them:           ./coinlake sql \"select * from silver.asset_snapshots limit 5\"");
+        out.println("tables (Iceberg):     silver.asset_snapshots, silver.assets, silver.rejected_records,"
+                + " gold.fct_asset_daily, gold.market_daily, gold.dim_asset");
+        out.println("catalog and data:     " + effective.catalogUri() + ", " + effective.warehouse());
+        out.println("query them:           ./coinlake sql \"select day, asset_id, close_price_usd, market_cap_rank,"
+                + " dod_change_pct from gold.fct_asset_daily where day = date'" + last + "' order by market_cap_rank\"");
+        out.println("                      ./coinlake sql \"select * from gold.market_daily order by day\"");
         out.println("quality results:      ./coinlake sql \"select * from audit.quality_checks order by checked_at desc limit 20\"");
         out.println("look at the records:  ./coinlake kafka console-consumer --topic " + effective.rawTopic()
                 + " --from-beginning --max-messages 3");
         out.println("stop the stack:       ./coinlake down");
-        return silverExit;
+        return sparkExit;
     }
 
     private static final Duration BRONZE_TIMEOUT = Duration.ofMinutes(5);
     /** The Spark jobs' exit code for "ran, but an error-level quality check failed". */
-    private static final int SILVER_CHECKS_FAILED = 2;
+    private static final int CHECKS_FAILED = 2;
 
     private static double seconds(long fromNanos, long toNanos) {
         return (toNanos - fromNanos) / 1e9;

@@ -1,11 +1,8 @@
 package io.coinlake.cli;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(name = "silver", mixinStandardHelpOptions = true,
         description = {"Build the silver tables from the bronze of a date or a range of dates (a Spark job).",
@@ -17,18 +14,11 @@ final class SilverCommand implements Callable<Integer> {
     @Mixin
     private ConfigOptions config;
 
-    @Option(names = {"--date", "--from"}, required = true, paramLabel = "YYYY-MM-DD", description = "First (or only) date.")
-    private String from;
-
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last date, inclusive (default: the first date).")
-    private String to;
+    @Mixin
+    private JobDateOptions dates;
 
     @Override
     public Integer call() throws Exception {
-        List<String> arguments = new ArrayList<>(List.of("silver", "--date", DateRangeOptions.parseDate("--date", from).toString()));
-        if (to != null) {
-            arguments.addAll(List.of("--to", DateRangeOptions.parseDate("--to", to).toString()));
-        }
-        return SparkJob.run(config.resolve(), arguments);
+        return SparkJob.run(config.resolve(), dates.arguments("silver"));
     }
 }

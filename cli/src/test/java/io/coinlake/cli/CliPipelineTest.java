@@ -121,7 +121,7 @@ class CliPipelineTest {
     }
 
     @Test
-    void runBringsTheStackUpAndTakesEveryDateToSilver() {
+    void runBringsTheStackUpAndTakesEveryDateToGold() {
         CliRun run = cli("run", "--from", "2026-11-01", "--to", "2026-11-03", "--limit", "5");
 
         assertThat(run.exitCode()).isZero();
@@ -131,8 +131,14 @@ class CliPipelineTest {
                 .contains("./coinlake kafka console-consumer")
                 .contains("2026-11-03: 5 bronze lines = 5 snapshots + 0 duplicates + 0 rejected")
                 .contains("silver.asset_snapshots: 15 inserted")
+                .contains("gold.fct_asset_daily: 3 of 3 day(s) rewritten (15 rows)")
+                .containsPattern("gold.market_daily +3\\n")
+                .containsPattern("quality: \\d+ checks, \\d+ ok, \\d+ warnings, 0 failures")
                 .contains("./coinlake sql");
         assertThat(run.err()).contains("[1/4 up]", "[2/4 produce] [3/3] 2026-11-03", "[3/4 bronze] 2026-11-03 landed",
-                "[4/4 silver]");
+                "[4/4 silver+gold]");
+        CliRun gold = cli("gold", "--date", "2026-11-02");
+        assertThat(gold.exitCode()).as(gold.err()).isZero();
+        assertThat(gold.out()).as("a rerun rewrites nothing").contains("gold.fct_asset_daily: 0 of 1 day(s) rewritten");
     }
 }

@@ -20,6 +20,9 @@ public final class LakeTables {
     public static final String ASSETS = "lake.silver.assets";
     public static final String REJECTED_RECORDS = "lake.silver.rejected_records";
     public static final String QUALITY_CHECKS = "lake.audit.quality_checks";
+    public static final String FCT_ASSET_DAILY = "lake.gold.fct_asset_daily";
+    public static final String DIM_ASSET = "lake.gold.dim_asset";
+    public static final String MARKET_DAILY = "lake.gold.market_daily";
 
     /** Every price and amount: CoinCap sends up to 22 integer and 16 fraction digits as strings. */
     public static final String AMOUNT = "DECIMAL(38,16)";
@@ -31,6 +34,7 @@ public final class LakeTables {
     private static final List<String> DDL = List.of(
             "CREATE NAMESPACE IF NOT EXISTS lake.silver",
             "CREATE NAMESPACE IF NOT EXISTS lake.audit",
+            "CREATE NAMESPACE IF NOT EXISTS lake.gold",
             "CREATE TABLE IF NOT EXISTS " + ASSET_SNAPSHOTS + " ("
                     + " asset_id STRING NOT NULL COMMENT 'CoinCap asset id, e.g. bitcoin',"
                     + " snapshot_ts TIMESTAMP NOT NULL COMMENT 'UTC instant CoinCap reported the values for',"
@@ -87,7 +91,55 @@ public final class LakeTables {
                     + " passed BOOLEAN NOT NULL,"
                     + " observed STRING,"
                     + " expected STRING)"
-                    + " USING iceberg PARTITIONED BY (check_date) " + PROPERTIES);
+                    + " USING iceberg PARTITIONED BY (check_date) " + PROPERTIES,
+            "CREATE TABLE IF NOT EXISTS " + FCT_ASSET_DAILY + " ("
+                    + " day DATE NOT NULL,"
+                    + " asset_id STRING NOT NULL,"
+                    + " open_price_usd " + AMOUNT + " NOT NULL COMMENT 'price of the day''s first snapshot',"
+                    + " high_price_usd " + AMOUNT + " NOT NULL,"
+                    + " low_price_usd " + AMOUNT + " NOT NULL,"
+                    + " close_price_usd " + AMOUNT + " NOT NULL COMMENT 'price of the day''s last snapshot',"
+                    + " avg_price_usd " + AMOUNT + " NOT NULL COMMENT 'mean of the day''s snapshot prices',"
+                    + " snapshot_count INT NOT NULL,"
+                    + " volume_usd_24h " + AMOUNT + " COMMENT 'of the last snapshot',"
+                    + " market_cap_usd " + AMOUNT + " COMMENT 'of the last snapshot',"
+                    + " market_cap_rank INT COMMENT 'rank by market_cap_usd among the day''s assets; ties share a rank',"
+                    + " rank_change INT COMMENT 'previous day''s rank minus this one: positive = moved up; null without a previous day',"
+                    + " daily_return DOUBLE COMMENT 'close / previous calendar day''s close - 1',"
+                    + " dod_change_pct DOUBLE COMMENT 'daily_return in percent',"
+                    + " wow_change_pct DOUBLE COMMENT 'close against the close 7 calendar days earlier, in percent',"
+                    + " avg_close_7d " + AMOUNT + " COMMENT 'mean close over the 7 calendar days ending here, of the days present',"
+                    + " avg_close_30d " + AMOUNT + " COMMENT 'mean close over the 30 calendar days ending here, of the days present',"
+                    + " volatility_7d DOUBLE COMMENT 'sample standard deviation of daily_return over the 7 calendar days ending here',"
+                    + " data_source STRING NOT NULL,"
+                    + " computed_at TIMESTAMP NOT NULL)"
+                    + " USING iceberg PARTITIONED BY (day) " + PROPERTIES,
+            "CREATE TABLE IF NOT EXISTS " + MARKET_DAILY + " ("
+                    + " day DATE NOT NULL,"
+                    + " asset_count INT NOT NULL,"
+                    + " total_market_cap_usd " + AMOUNT + ","
+                    + " total_volume_usd_24h " + AMOUNT + ","
+                    + " btc_dominance_pct DOUBLE COMMENT 'bitcoin''s share of total_market_cap_usd, in percent',"
+                    + " top_gainer_asset_id STRING,"
+                    + " top_gainer_change_pct DOUBLE,"
+                    + " top_loser_asset_id STRING,"
+                    + " top_loser_change_pct DOUBLE,"
+                    + " computed_at TIMESTAMP NOT NULL)"
+                    + " USING iceberg PARTITIONED BY (day) " + PROPERTIES,
+            "CREATE TABLE IF NOT EXISTS " + DIM_ASSET + " ("
+                    + " asset_id STRING NOT NULL,"
+                    + " symbol STRING NOT NULL,"
+                    + " name STRING NOT NULL,"
+                    + " explorer STRING,"
+                    + " max_supply " + AMOUNT + ","
+                    + " first_seen_date DATE NOT NULL,"
+                    + " last_seen_date DATE NOT NULL,"
+                    + " current_rank INT COMMENT 'market_cap_rank on current_as_of',"
+                    + " current_price_usd " + AMOUNT + ","
+                    + " current_market_cap_usd " + AMOUNT + ","
+                    + " current_as_of DATE COMMENT 'the newest day of gold.fct_asset_daily for the asset',"
+                    + " updated_at TIMESTAMP NOT NULL)"
+                    + " USING iceberg " + PROPERTIES);
 
     private LakeTables() {
     }

@@ -3,6 +3,8 @@ package io.coinlake.spark;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.ConfigException;
 import io.coinlake.config.ConfigResolver;
+import io.coinlake.spark.gold.GoldJob;
+import io.coinlake.spark.quality.QualityResult;
 import io.coinlake.spark.silver.SilverJob;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -27,7 +29,7 @@ import picocli.CommandLine.Parameters;
  * quality check failed.
  */
 @Command(name = "coinlake-spark", mixinStandardHelpOptions = true,
-        subcommands = {SparkJobs.Silver.class, SparkJobs.Sql.class})
+        subcommands = {SparkJobs.Silver.class, SparkJobs.Gold.class, SparkJobs.Pipeline.class, SparkJobs.Sql.class})
 public final class SparkJobs {
     static final int CHECKS_FAILED = 2;
 
@@ -69,9 +71,8 @@ public final class SparkJobs {
         }
     }
 
-    @Command(name = "silver", mixinStandardHelpOptions = true,
-            description = "Build silver from the bronze of a date or a range of dates.")
-    static final class Silver implements Callable<Integer> {
+    /** A job over a date range in one SparkSession; returns whether every error-level check passed. */
+    abstract static class DatedJob implements Callable<Integer> {
         @CommandLine.Mixin
         Settings settings;
 
@@ -85,12 +86,67 @@ public final class SparkJobs {
         public Integer call() {
             CoinlakeConfig config = settings.resolve();
             List<LocalDate> dates = dates(from, to);
-            SparkSession spark = LakeSession.create(config, "coinlake silver " + dates.get(0));
+            SparkSession spark = LakeSession.create(config, "coinlake " + name() + " " + dates.get(0));
             try {
-                return new SilverJob(spark, config, System.out).run(dates).succeeded() ? 0 : CHECKS_FAILED;
+                return run(spark, config, dates) ? 0 : CHECKS_FAILED;
             } finally {
                 spark.stop();
             }
+        }
+
+        abstract String name();
+
+        abstract boolean run(SparkSession spark, CoinlakeConfig config, List<LocalDate> dates);
+    }
+
+    @Command(name = "silver", mixinStandardHelpOptions = true,
+            description = "Build silver from the bronze of a date or a range of dates.")
+    static final class Silver extends DatedJob {
+        @Override
+        String name() {
+            return "silver";
+        }
+
+        @Override
+        boolean run(SparkSession spark, CoinlakeConfig config, List<LocalDate> dates) {
+            return new SilverJob(spark, config, System.out).run(dates).succeeded();
+        }
+    }
+
+    @Command(name = "gold", mixinStandardHelpOptions = true,
+            description = "Rebuild the gold tables for a day or a range of days from silver (incremental).")
+    static final class Gold extends DatedJob {
+        @Override
+        String name() {
+            return "gold";
+        }
+
+        @Override
+        boolean run(SparkSession spark, CoinlakeConfig config, List<LocalDate> dates) {
+            return new GoldJob(spark, config, System.out).run(dates.get(0), dates.get(dates.size() - 1)).succeeded();
+        }
+    }
+
+    @Command(name = "pipeline", mixinStandardHelpOptions = true,
+            description = "Silver then gold for a range of dates in one Spark session, then a summary of every layer.")
+    static final class Pipeline extends DatedJob {
+        @Override
+        String name() {
+            return "pipeline";
+        }
+
+        @Override
+        boolean run(SparkSession spark, CoinlakeConfig config, List<LocalDate> dates) {
+            long started = System.nanoTime();
+            SilverJob.Result silver = new SilverJob(spark, config, System.out).run(dates);
+            long silverDone = System.nanoTime();
+            GoldJob.Result gold = new GoldJob(spark, config, System.out).run(dates.get(0), dates.get(dates.size() - 1));
+            long goldDone = System.nanoTime();
+            List<QualityResult> checks = new ArrayList<>(silver.checks());
+            checks.addAll(gold.checks());
+            LayerSummary.print(spark, dates, checks, System.out);
+            System.out.printf("spark time: silver %.1f s, gold %.1f s%n", (silverDone - started) / 1e9, (goldDone - silverDone) / 1e9);
+            return silver.succeeded() && gold.succeeded();
         }
     }
 

@@ -29,14 +29,19 @@ public final class QualityLog {
         spark.sql("INSERT INTO " + LakeTables.QUALITY_CHECKS + " VALUES " + rows);
     }
 
+    /** Every result for one date; for a range, a count per date and only the results that did not pass. */
     public static void print(PrintStream out, String job, List<QualityResult> results) {
         Map<LocalDate, List<QualityResult>> byDate = new TreeMap<>(results.stream()
                 .collect(Collectors.groupingBy(QualityResult::date)));
+        boolean everyLine = byDate.size() <= 1;
         byDate.forEach((date, checks) -> {
-            out.println("quality checks, " + job + " " + date + ":");
+            long passed = checks.stream().filter(QualityResult::passed).count();
+            out.println("quality checks, " + job + " " + date + ": " + passed + " of " + checks.size() + " passed");
             for (QualityResult r : checks) {
-                out.printf("  %-4s  %-5s  %-42s %s%n", r.status(), r.severity().name().toLowerCase(Locale.ROOT),
-                        r.table() + " " + r.check(), r.observed() + (r.passed() ? "" : "  (expected " + r.expected() + ")"));
+                if (everyLine || !r.passed()) {
+                    out.printf("  %-4s  %-5s  %-42s %s%n", r.status(), r.severity().name().toLowerCase(Locale.ROOT),
+                            r.table() + " " + r.check(), r.observed() + (r.passed() ? "" : "  (expected " + r.expected() + ")"));
+                }
             }
         });
     }

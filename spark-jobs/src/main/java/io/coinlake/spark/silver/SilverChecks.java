@@ -75,10 +75,12 @@ final class SilverChecks {
             Row rejected = rejectedStats.get(date);
             results.add(zero(date, REJECTED, "no_rejected_records", WARN, rejected == null ? 0 : rejected.getLong(1),
                     "rejected lines (see silver.rejected_records)"));
-            LocalDate freshEnough = today.minusDays(1);
-            results.add(result(date, SNAPSHOTS, "freshness", WARN, newestDate != null && !newestDate.isBefore(freshEnough),
-                    "newest snapshot_date " + newestDate, freshEnough + " or later"));
         }
+        // Freshness is the table's, not a date's: reported once, with the run's last date.
+        LocalDate freshEnough = today.minusDays(1);
+        results.add(result(reconciliations.get(reconciliations.size() - 1).date(), SNAPSHOTS, "freshness", WARN,
+                newestDate != null && !newestDate.isBefore(freshEnough), "newest snapshot_date " + newestDate,
+                freshEnough + " or later"));
         return results;
     }
 

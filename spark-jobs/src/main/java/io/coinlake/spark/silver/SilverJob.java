@@ -1,5 +1,6 @@
 package io.coinlake.spark.silver;
 
+import io.coinlake.spark.MergeOutcome;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.Settings;
 import io.coinlake.spark.JobFailure;

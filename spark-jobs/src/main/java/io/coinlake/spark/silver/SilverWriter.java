@@ -1,5 +1,6 @@
 package io.coinlake.spark.silver;
 
+import io.coinlake.spark.MergeOutcome;
 import io.coinlake.spark.Commits;
 import io.coinlake.spark.LakeTables;
 import io.coinlake.spark.SqlText;

@@ -1,5 +1,6 @@
 package io.coinlake.spark.silver;
 
+import io.coinlake.spark.MergeOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coinlake.spark.Bronze;

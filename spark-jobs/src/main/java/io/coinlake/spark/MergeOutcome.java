@@ -1,4 +1,4 @@
-package io.coinlake.spark.silver;
+package io.coinlake.spark;
 
 /** What a MERGE did to one table: rows inserted, rows updated, and source rows already there as they were. */
 public record MergeOutcome(String table, long inserted, long updated, long unchanged) {

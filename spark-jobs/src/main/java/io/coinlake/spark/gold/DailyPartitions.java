@@ -1,0 +1,75 @@
+package io.coinlake.spark.gold;
+
+import io.coinlake.spark.Commits;
+import io.coinlake.spark.LakeTables;
+import io.coinlake.spark.SqlText;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.analysis.NoSuchTableException;
+
+/**
+ * Replaces the day partitions of a gold table whose rows differ from a new computation, and only
+ * those: a rerun that computes the same rows commits nothing.
+ */
+final class DailyPartitions {
+    /** What a write did: which days were rewritten and how many rows they now hold. */
+    record Outcome(String table, List<LocalDate> rewrittenDays, long rowsWritten, int daysComputed) {
+        @Override
+        public String toString() {
+            return table + ": " + rewrittenDays.size() + " of " + daysComputed + " day(s) rewritten (" + rowsWritten
+                    + " rows), " + (daysComputed - rewrittenDays.size()) + " unchanged";
+        }
+    }
+
+    private DailyPartitions() {
+    }
+
+    private static void overwritePartitions(Dataset<Row> rows, String table) {
+        try {
+            rows.writeTo(table).overwritePartitions();
+        } catch (NoSuchTableException e) {
+            throw new IllegalStateException(table + " disappeared while gold was writing it", e);
+        }
+    }
+
+    /** @param rows the new rows of every day in {@code first..last}, materialised (their plan cut) */
+    static Outcome replaceChanged(SparkSession spark, String table, Dataset<Row> rows, LocalDate first, LocalDate last,
+                                  Consumer<String> progress) {
+        String name = LakeTables.shortName(table);
+        return Commits.retryingConflicts(name, () -> {
+            String[] compared = Arrays.stream(rows.columns()).filter(c -> !c.equals("computed_at")).toArray(String[]::new);
+            Dataset<Row> existing = spark.table(table)
+                    .where("day BETWEEN " + SqlText.date(first) + " AND " + SqlText.date(last))
+                    .selectExpr(compared);
+            Dataset<Row> fresh = rows.selectExpr(compared);
+            TreeSet<LocalDate> changed = new TreeSet<>();
+            for (Row row : fresh.exceptAll(existing).union(existing.exceptAll(fresh)).select("day").distinct().collectAsList()) {
+                changed.add(row.getLocalDate(0));
+            }
+            long written = 0;
+            if (!changed.isEmpty()) {
+                String days = SqlText.dates(List.copyOf(changed));
+                Dataset<Row> replacement = rows.where("day IN " + days);
+                written = replacement.count();
+                List<LocalDate> emptied = changed.stream()
+                        .filter(day -> replacement.where("day = " + SqlText.date(day)).isEmpty()).toList();
+                if (!emptied.isEmpty()) {
+                    spark.sql("DELETE FROM " + table + " WHERE day IN " + SqlText.dates(emptied));
+                }
+                if (written > 0) {
+                    overwritePartitions(replacement, table);
+                }
+            }
+            int days = (int) rows.select("day").distinct().count();
+            Outcome outcome = new Outcome(name, List.copyOf(changed), written, days);
+            progress.accept(outcome.toString());
+            return outcome;
+        }, progress);
+    }
+}
