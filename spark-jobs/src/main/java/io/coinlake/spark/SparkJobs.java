@@ -4,6 +4,7 @@ import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.ConfigException;
 import io.coinlake.config.ConfigResolver;
 import io.coinlake.spark.gold.GoldJob;
+import io.coinlake.spark.quality.QualityLog;
 import io.coinlake.spark.quality.QualityResult;
 import io.coinlake.spark.silver.SilverJob;
 import java.time.LocalDate;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.AnalysisException;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,7 +31,8 @@ import picocli.CommandLine.Parameters;
  * quality check failed.
  */
 @Command(name = "coinlake-spark", mixinStandardHelpOptions = true,
-        subcommands = {SparkJobs.Silver.class, SparkJobs.Gold.class, SparkJobs.Pipeline.class, SparkJobs.Sql.class})
+        subcommands = {SparkJobs.Silver.class, SparkJobs.Gold.class, SparkJobs.Pipeline.class, SparkJobs.Quality.class,
+            SparkJobs.Sql.class})
 public final class SparkJobs {
     static final int CHECKS_FAILED = 2;
 
@@ -116,6 +119,10 @@ public final class SparkJobs {
     @Command(name = "gold", mixinStandardHelpOptions = true,
             description = "Rebuild the gold tables for a day or a range of days from silver (incremental).")
     static final class Gold extends DatedJob {
+        @Option(names = "--full-refresh", arity = "0..1", paramLabel = "true|false",
+                description = "Start at the first day of silver instead of --date.")
+        boolean fullRefresh;
+
         @Override
         String name() {
             return "gold";
@@ -123,7 +130,37 @@ public final class SparkJobs {
 
         @Override
         boolean run(SparkSession spark, CoinlakeConfig config, List<LocalDate> dates) {
-            return new GoldJob(spark, config, System.out).run(dates.get(0), dates.get(dates.size() - 1)).succeeded();
+            LocalDate first = dates.get(0);
+            if (fullRefresh) {
+                LakeTables.ensure(spark, config);
+                Row oldest = spark.sql("SELECT min(snapshot_date) FROM " + LakeTables.ASSET_SNAPSHOTS).first();
+                first = oldest.isNullAt(0) ? first : oldest.getLocalDate(0);
+            }
+            return new GoldJob(spark, config, System.out).run(first, dates.get(dates.size() - 1)).succeeded();
+        }
+    }
+
+    @Command(name = "quality", mixinStandardHelpOptions = true,
+            description = "Print the newest quality results of a job for a date; exit 2 if an error-level check failed.")
+    static final class Quality extends DatedJob {
+        @Option(names = "--job", required = true, description = "silver or gold")
+        String job;
+
+        @Override
+        String name() {
+            return "quality";
+        }
+
+        @Override
+        boolean run(SparkSession spark, CoinlakeConfig config, List<LocalDate> dates) {
+            LakeTables.ensure(spark, config);
+            List<QualityResult> results = QualityLog.newest(spark, job, dates);
+            if (results.isEmpty()) {
+                throw new JobFailure("No " + job + " quality results for " + dates + ": run './coinlake " + job
+                        + " --date " + dates.get(0) + "' first.");
+            }
+            QualityLog.print(System.out, job, results);
+            return results.stream().noneMatch(QualityResult::failsJob);
         }
     }
 

@@ -5,11 +5,13 @@ import io.coinlake.spark.SqlText;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /** Appends check results to the audit table (a log: every run adds its rows) and prints them. */
@@ -27,6 +29,21 @@ public final class QualityLog {
                         literal(r.observed()), literal(r.expected())) + ")")
                 .collect(Collectors.joining(", "));
         spark.sql("INSERT INTO " + LakeTables.QUALITY_CHECKS + " VALUES " + rows);
+    }
+
+    /** For each date, the results of the newest run of {@code job} that checked it. */
+    public static List<QualityResult> newest(SparkSession spark, String job, List<LocalDate> dates) {
+        String where = "job = " + literal(job) + " AND check_date IN " + SqlText.dates(dates);
+        List<QualityResult> results = new ArrayList<>();
+        for (Row row : spark.sql("SELECT check_date, table_name, check_name, severity, passed, observed, expected FROM "
+                + LakeTables.QUALITY_CHECKS + " q WHERE " + where + " AND job_run_id = (SELECT max_by(job_run_id, checked_at)"
+                + " FROM " + LakeTables.QUALITY_CHECKS + " n WHERE n.job = q.job AND n.check_date = q.check_date)"
+                + " ORDER BY check_date").collectAsList()) {
+            results.add(new QualityResult(row.getLocalDate(0), row.getString(1), row.getString(2),
+                    QualityResult.Severity.valueOf(row.getString(3).toUpperCase(Locale.ROOT)), row.getBoolean(4),
+                    row.getString(5), row.getString(6)));
+        }
+        return results;
     }
 
     /** Every result for one date; for a range, a count per date and only the results that did not pass. */
