@@ -2,13 +2,12 @@ package io.coinlake.cli;
 
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.Settings;
+import io.coinlake.embedded.EmbeddedS3;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,24 +78,9 @@ final class SparkJob {
 
     /** A job against the embedded S3 server needs it running: say so before Spark spends seconds starting. */
     private static void requireS3(CoinlakeConfig config) {
-        if (config.usesEmbeddedS3() && !answers(config.s3Endpoint())) {
+        if (config.usesEmbeddedS3() && !EmbeddedS3.isServing(config.s3Endpoint())) {
             throw new UserError("The embedded S3 server is not running at " + config.s3Endpoint()
                     + ". Start the stack with './coinlake up' (or run the whole pipeline with './coinlake run').");
-        }
-    }
-
-    private static boolean answers(String endpoint) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint + "/").toURL().openConnection();
-            connection.setConnectTimeout(1000);
-            connection.setReadTimeout(3000);
-            try {
-                return connection.getResponseCode() > 0;
-            } finally {
-                connection.disconnect();
-            }
-        } catch (IOException e) {
-            return false;
         }
     }
 }

@@ -75,10 +75,17 @@ public final class EmbeddedS3 extends ChildService {
         return Duration.ofSeconds(15);
     }
 
-    /** Any HTTP answer counts: an anonymous request is refused, but only by a running server. */
     private boolean answers() {
+        return isServing(endpoint());
+    }
+
+    /**
+     * Whether an S3 server answers at {@code endpoint}. Any HTTP answer counts: an anonymous request
+     * is refused, but only by a running server.
+     */
+    public static boolean isServing(String endpoint) {
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint() + "/").toURL().openConnection();
+            HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint + "/").toURL().openConnection();
             connection.setConnectTimeout(500);
             connection.setReadTimeout(2000);
             try {

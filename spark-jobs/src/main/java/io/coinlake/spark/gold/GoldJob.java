@@ -1,7 +1,7 @@
 package io.coinlake.spark.gold;
 
 import io.coinlake.config.CoinlakeConfig;
-import io.coinlake.spark.Commits;
+import io.coinlake.spark.ChangedRows;
 import io.coinlake.spark.JobFailure;
 import io.coinlake.spark.JobRunId;
 import io.coinlake.spark.LakeTables;
@@ -88,23 +88,10 @@ public final class GoldJob {
     }
 
     private MergeOutcome mergeDimAsset(String factsView, Instant now, String suffix) {
-        String name = LakeTables.shortName(LakeTables.DIM_ASSET);
-        return Commits.retryingConflicts(name, () -> {
-            Dataset<Row> changed = spark.sql(GoldQueries.changedDimAsset(factsView, now)).localCheckpoint(true);
-            long inserted = changed.where("is_new").count();
-            long total = changed.count();
-            if (total > 0) {
-                String view = "gold_dim_changed_" + suffix;
-                changed.drop("is_new").createOrReplaceTempView(view);
-                spark.sql("MERGE INTO " + LakeTables.DIM_ASSET + " t USING " + view + " s ON t.asset_id = s.asset_id"
-                        + " WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *");
-            }
-            long assets = spark.table(LakeTables.ASSETS).count();
-            MergeOutcome outcome = new MergeOutcome(name, inserted, total - inserted, assets - total);
-            progress(outcome.toString());
-            changed.unpersist();
-            return outcome;
-        }, this::progress);
+        return ChangedRows.merge(spark, LakeTables.DIM_ASSET, GoldQueries.changedDimAsset(factsView, now),
+                "MERGE INTO " + LakeTables.DIM_ASSET + " t USING %s s ON t.asset_id = s.asset_id"
+                        + " WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *",
+                spark.table(LakeTables.ASSETS).count(), suffix, this::progress);
     }
 
     /** The days of the range that silver has rows for; a hole in a range is skipped, an empty range is an error. */

@@ -1,8 +1,8 @@
 package io.coinlake.spark.silver;
 
-import io.coinlake.spark.MergeOutcome;
-import io.coinlake.spark.Commits;
+import io.coinlake.spark.ChangedRows;
 import io.coinlake.spark.LakeTables;
+import io.coinlake.spark.MergeOutcome;
 import io.coinlake.spark.SqlText;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,9 +14,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Writes one run's input into the three silver tables. Each table gets a MERGE of only the rows
- * that are new or changed: a MERGE that changes nothing would still rewrite every file it touches,
- * and when nothing changed there is no commit at all, so a rerun leaves the tables as they were.
+ * Writes one run's input into the three silver tables, each with a MERGE of only the rows that are
+ * new or changed ({@link ChangedRows}), so a rerun leaves the tables as they were.
  */
 final class SilverWriter {
     private final SparkSession spark;
@@ -94,31 +93,8 @@ final class SilverWriter {
         return mergeChanged(LakeTables.REJECTED_RECORDS, changedSql, merge, rejected.count());
     }
 
-    /**
-     * Finds the changed rows, then MERGEs exactly those; both steps are repeated if another job
-     * commits to the table in between.
-     */
     private MergeOutcome mergeChanged(String table, String changedSql, String mergeTemplate, long sourceRows) {
-        String name = LakeTables.shortName(table);
-        return Commits.retryingConflicts(name, () -> {
-            // Materialised with its plan cut: the counts and the MERGE see the same rows, and a
-            // MERGE source whose plan still reads the target table fails to plan in Spark 4.1
-            // with Iceberg 1.12 ("No plan for TableReference", apache/spark#56515).
-            Dataset<Row> changed = spark.sql(changedSql).localCheckpoint(true);
-            try {
-                long inserted = changed.where("is_new").count();
-                long total = changed.count();
-                if (total > 0) {
-                    String changedView = view(name.replace('.', '_') + "_changed", changed.drop("is_new"));
-                    spark.sql(String.format(mergeTemplate, changedView));
-                }
-                MergeOutcome outcome = new MergeOutcome(name, inserted, total - inserted, sourceRows - total);
-                progress.accept(outcome.toString());
-                return outcome;
-            } finally {
-                changed.unpersist();
-            }
-        }, progress);
+        return ChangedRows.merge(spark, table, changedSql, mergeTemplate, sourceRows, viewSuffix, progress);
     }
 
     private String view(String name, Dataset<Row> rows) {
