@@ -6,57 +6,12 @@ appear for the day, and a second run of the same day changes no table.
 
 from __future__ import annotations
 
-import os
-import random
 import re
-import socket
-import subprocess
 from pathlib import Path
 
-import pytest
+from embedded_stack import run_cli as run
 
-ROOT = Path(__file__).resolve().parents[2]
-COINLAKE = str(ROOT / "coinlake")
 DAY = "2026-11-01"
-
-
-def free_port_pair() -> int:
-    """A port whose next port is free too (the embedded broker's controller takes port + 1)."""
-    for _ in range(200):
-        port = random.randrange(20000, 32000, 2)
-        try:
-            for candidate in (port, port + 1):
-                with socket.socket() as s:
-                    s.bind(("127.0.0.1", candidate))
-            return port
-        except OSError:
-            continue
-    raise RuntimeError("no free port pair")
-
-
-@pytest.fixture(scope="module")
-def stack(tmp_path_factory):
-    home = tmp_path_factory.mktemp("coinlake-e2e")
-    env = dict(os.environ)
-    env.update({
-        "COINLAKE_HOME": str(home),
-        "AIRFLOW_HOME": str(home / "airflow"),
-        "COINLAKE_KAFKA_PORT": str(free_port_pair()),
-        "COINLAKE_S3_PORT": str(free_port_pair()),
-        "COINLAKE_CONNECT_PORT": str(free_port_pair()),
-        "COINLAKE_ASSET_COUNT": "10",
-    })
-    subprocess.run([COINLAKE, "up"], env=env, check=True, timeout=300)
-    try:
-        yield env
-    finally:
-        subprocess.run([COINLAKE, "down"], env=env, timeout=300)
-
-
-def run(env, *args, timeout=900) -> subprocess.CompletedProcess:
-    result = subprocess.run([COINLAKE, *args], env=env, capture_output=True, text=True, timeout=timeout)
-    print(result.stdout[-20000:], result.stderr[-20000:])
-    return result
 
 
 def current_snapshot(env, table: str) -> str:

@@ -46,7 +46,8 @@ final class InstallLayout {
     /** The Spark jobs' jar and every jar they need, Spark included. */
     String sparkJobsClasspath() {
         return require(root.resolve("spark-jobs/target/coinlake-spark-jobs.jar")) + ":"
-                + require(root.resolve("spark-jobs/target/lib")) + "/*";
+                + require(root.resolve("spark-jobs/target/lib")) + "/*:"
+                + require(root.resolve("spark-jobs/target/spark-lib")) + "/*";
     }
 
     /** The JVM flags Spark needs on Java 17, shared with the Spark jobs' tests. */
