@@ -236,7 +236,7 @@ def test_connect_runs_the_built_plugin_and_the_shared_connector_config(services:
     assert init["entrypoint"] == [f"{REPO_MOUNT}/coinlake", "up"]
     assert f".:{REPO_MOUNT}:ro" in init["volumes"]
     assert init["environment"]["CONNECT_URL"] == "http://connect:8083"
-    copies = [path for path in (ROOT / "docker").rglob("*.json")]
+    copies = list((ROOT / "docker").rglob("*.json"))
     assert copies == [], f"connector configs belong in connect/bronze-sink.json only: {copies}"
 
 
