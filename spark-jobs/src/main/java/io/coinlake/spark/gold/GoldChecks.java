@@ -2,13 +2,14 @@ package io.coinlake.spark.gold;
 
 import static io.coinlake.spark.quality.QualityResult.Severity.ERROR;
 import static io.coinlake.spark.quality.QualityResult.Severity.WARN;
+import static io.coinlake.spark.quality.QualityResult.expectZero;
 
 import io.coinlake.spark.LakeTables;
 import io.coinlake.spark.SqlText;
+import io.coinlake.spark.quality.DailyStats;
 import io.coinlake.spark.quality.QualityResult;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Row;
@@ -30,7 +31,7 @@ final class GoldChecks {
         LocalDate first = days.get(0);
         LocalDate last = days.get(days.size() - 1);
         String range = " BETWEEN " + SqlText.date(first) + " AND " + SqlText.date(last);
-        Map<LocalDate, Row> facts = byDay("SELECT f.day, count(*) AS row_count,"
+        Map<LocalDate, Row> facts = DailyStats.query(spark, "SELECT f.day, count(*) AS row_count,"
                 + " count(*) - count(DISTINCT f.asset_id) AS duplicate_keys,"
                 + " count_if(NOT (f.low_price_usd <= f.open_price_usd AND f.open_price_usd <= f.high_price_usd"
                 + " AND f.low_price_usd <= f.close_price_usd AND f.close_price_usd <= f.high_price_usd)) AS bad_ohlc,"
@@ -38,10 +39,10 @@ final class GoldChecks {
                 + " count_if(f.asset_id = 'bitcoin') AS bitcoin"
                 + " FROM " + LakeTables.FCT_ASSET_DAILY + " f LEFT JOIN " + LakeTables.DIM_ASSET + " d ON d.asset_id = f.asset_id"
                 + " WHERE f.day" + range + " GROUP BY f.day");
-        Map<LocalDate, Row> silver = byDay("SELECT snapshot_date, count(DISTINCT asset_id) FROM "
+        Map<LocalDate, Row> silver = DailyStats.query(spark, "SELECT snapshot_date, count(DISTINCT asset_id) FROM "
                 + LakeTables.ASSET_SNAPSHOTS + " WHERE snapshot_date" + range + " GROUP BY snapshot_date");
-        Map<LocalDate, Row> market = byDay("SELECT day, count(*), max(asset_count) FROM " + LakeTables.MARKET_DAILY
-                + " WHERE day" + range + " GROUP BY day");
+        Map<LocalDate, Row> market = DailyStats.query(spark, "SELECT day, count(*), max(asset_count) FROM "
+                + LakeTables.MARKET_DAILY + " WHERE day" + range + " GROUP BY day");
 
         List<QualityResult> results = new ArrayList<>();
         for (LocalDate day : days) {
@@ -50,9 +51,12 @@ final class GoldChecks {
             long silverAssets = silver.containsKey(day) ? silver.get(day).getLong(1) : 0;
             results.add(new QualityResult(day, FACTS, "complete", ERROR, rows == silverAssets && rows > 0,
                     rows + " rows", silverAssets + " (the day's assets in silver)"));
-            results.add(zero(day, FACTS, "unique_grain", f == null ? 0 : f.getLong(2), "rows sharing (day, asset_id)"));
-            results.add(zero(day, FACTS, "ohlc_consistent", f == null ? 0 : f.getLong(3), "rows outside low <= open, close <= high"));
-            results.add(zero(day, DIM, "covers_facts", f == null ? 0 : f.getLong(4), "assets of the day missing from dim_asset"));
+            results.add(expectZero(day, FACTS, "unique_grain", ERROR, f == null ? 0 : f.getLong(2),
+                    "rows sharing (day, asset_id)"));
+            results.add(expectZero(day, FACTS, "ohlc_consistent", ERROR, f == null ? 0 : f.getLong(3),
+                    "rows outside low <= open, close <= high"));
+            results.add(expectZero(day, DIM, "covers_facts", ERROR, f == null ? 0 : f.getLong(4),
+                    "assets of the day missing from dim_asset"));
             Row m = market.get(day);
             boolean marketOk = m != null && m.getLong(1) == 1 && m.getInt(2) == rows;
             results.add(new QualityResult(day, MARKET, "one_row_matching_facts", ERROR, marketOk,
@@ -64,15 +68,5 @@ final class GoldChecks {
         return results;
     }
 
-    private Map<LocalDate, Row> byDay(String sql) {
-        Map<LocalDate, Row> rows = new HashMap<>();
-        for (Row row : spark.sql(sql).collectAsList()) {
-            rows.put(row.getLocalDate(0), row);
-        }
-        return rows;
-    }
 
-    private static QualityResult zero(LocalDate day, String table, String check, long observed, String what) {
-        return new QualityResult(day, table, check, ERROR, observed == 0, observed + " " + what, "0");
-    }
 }

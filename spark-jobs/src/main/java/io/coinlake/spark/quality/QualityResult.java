@@ -10,6 +10,12 @@ public record QualityResult(LocalDate date, String table, String check, Severity
                             String observed, String expected) {
     public enum Severity { ERROR, WARN }
 
+    /** A check that counts offending rows: it passes when there are none. */
+    public static QualityResult expectZero(LocalDate date, String table, String check, Severity severity, long observed,
+                                           String what) {
+        return new QualityResult(date, table, check, severity, observed == 0, observed + " " + what, "0");
+    }
+
     public boolean failsJob() {
         return !passed && severity == Severity.ERROR;
     }

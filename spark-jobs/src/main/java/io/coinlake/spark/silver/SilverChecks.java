@@ -2,10 +2,12 @@ package io.coinlake.spark.silver;
 
 import static io.coinlake.spark.quality.QualityResult.Severity.ERROR;
 import static io.coinlake.spark.quality.QualityResult.Severity.WARN;
+import static io.coinlake.spark.quality.QualityResult.expectZero;
 import static org.apache.spark.sql.functions.expr;
 
 import io.coinlake.spark.LakeTables;
 import io.coinlake.spark.SqlText;
+import io.coinlake.spark.quality.DailyStats;
 import io.coinlake.spark.quality.QualityResult;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -36,17 +38,18 @@ final class SilverChecks {
     }
 
     List<QualityResult> run(List<Reconciliation> reconciliations, SilverInput input, int expectedAssets, LocalDate today) {
-        Map<LocalDate, Row> snapshotStats = byDate("SELECT snapshot_date, count(*) AS row_count,"
+        Map<LocalDate, Row> snapshotStats = DailyStats.query(spark, "SELECT snapshot_date, count(*) AS row_count,"
                 + " count_if(asset_id IS NULL OR snapshot_ts IS NULL) AS null_keys,"
                 + " count(*) - count(DISTINCT asset_id, snapshot_ts) AS duplicate_keys,"
                 + " count_if(price_usd <= 0) AS bad_prices, count(DISTINCT asset_id) AS assets"
                 + " FROM " + LakeTables.ASSET_SNAPSHOTS + " WHERE snapshot_date IN " + inDates + " GROUP BY snapshot_date");
-        Map<LocalDate, Row> rankStats = byDate("SELECT snapshot_date, count_if(bad) AS bad_snapshots FROM ("
+        Map<LocalDate, Row> rankStats = DailyStats.query(spark, "SELECT snapshot_date, count_if(bad) AS bad_snapshots"
+                + " FROM ("
                 + " SELECT snapshot_date, count(rank) <> count(DISTINCT rank) OR max(rank) > " + HIGHEST_PLAUSIBLE_RANK
                 + " AS bad FROM " + LakeTables.ASSET_SNAPSHOTS + " WHERE snapshot_date IN " + inDates
                 + " GROUP BY snapshot_date, snapshot_ts) GROUP BY snapshot_date");
-        Map<LocalDate, Row> rejectedStats = byDate("SELECT bronze_date, count(*) FROM " + LakeTables.REJECTED_RECORDS
-                + " WHERE bronze_date IN " + inDates + " GROUP BY bronze_date");
+        Map<LocalDate, Row> rejectedStats = DailyStats.query(spark, "SELECT bronze_date, count(*) FROM "
+                + LakeTables.REJECTED_RECORDS + " WHERE bronze_date IN " + inDates + " GROUP BY bronze_date");
         Map<LocalDate, List<String>> incompleteBatches = incompleteBatches(input);
         Row newest = spark.sql("SELECT max(snapshot_date) FROM " + LakeTables.ASSET_SNAPSHOTS).first();
         LocalDate newestDate = newest.isNullAt(0) ? null : newest.getLocalDate(0);
@@ -58,12 +61,14 @@ final class SilverChecks {
             long rows = stats == null ? 0 : stats.getLong(1);
             results.add(r.asCheck());
             results.add(result(date, SNAPSHOTS, "not_empty", ERROR, rows > 0, rows + " rows", "at least 1 row"));
-            results.add(zero(date, SNAPSHOTS, "non_null_keys", ERROR, stats == null ? 0 : stats.getLong(2), "rows with a null key"));
-            results.add(zero(date, SNAPSHOTS, "unique_grain", ERROR, stats == null ? 0 : stats.getLong(3),
+            results.add(expectZero(date, SNAPSHOTS, "non_null_keys", ERROR, stats == null ? 0 : stats.getLong(2),
+                    "rows with a null key"));
+            results.add(expectZero(date, SNAPSHOTS, "unique_grain", ERROR, stats == null ? 0 : stats.getLong(3),
                     "rows sharing (asset_id, snapshot_ts)"));
-            results.add(zero(date, SNAPSHOTS, "price_positive", ERROR, stats == null ? 0 : stats.getLong(4), "rows with price_usd <= 0"));
+            results.add(expectZero(date, SNAPSHOTS, "price_positive", ERROR, stats == null ? 0 : stats.getLong(4),
+                    "rows with price_usd <= 0"));
             Row ranks = rankStats.get(date);
-            results.add(zero(date, SNAPSHOTS, "plausible_ranks", WARN, ranks == null ? 0 : ranks.getLong(1),
+            results.add(expectZero(date, SNAPSHOTS, "plausible_ranks", WARN, ranks == null ? 0 : ranks.getLong(1),
                     "snapshots with repeated ranks or a rank above " + HIGHEST_PLAUSIBLE_RANK));
             List<String> incomplete = incompleteBatches.getOrDefault(date, List.of());
             results.add(result(date, "bronze", "batch_complete", ERROR, incomplete.isEmpty(),
@@ -73,8 +78,8 @@ final class SilverChecks {
             results.add(result(date, SNAPSHOTS, "expected_asset_count", WARN, assets >= expectedAssets,
                     assets + " assets", "at least " + expectedAssets + " (COINLAKE_ASSET_COUNT)"));
             Row rejected = rejectedStats.get(date);
-            results.add(zero(date, REJECTED, "no_rejected_records", WARN, rejected == null ? 0 : rejected.getLong(1),
-                    "rejected lines (see silver.rejected_records)"));
+            results.add(expectZero(date, REJECTED, "no_rejected_records", WARN,
+                    rejected == null ? 0 : rejected.getLong(1), "rejected lines (see silver.rejected_records)"));
         }
         // Freshness is the table's, not a date's: reported once, with the run's last date.
         LocalDate freshEnough = today.minusDays(1);
@@ -106,18 +111,7 @@ final class SilverChecks {
         return incomplete;
     }
 
-    private Map<LocalDate, Row> byDate(String sql) {
-        Map<LocalDate, Row> rows = new HashMap<>();
-        for (Row row : spark.sql(sql).collectAsList()) {
-            rows.put(row.getLocalDate(0), row);
-        }
-        return rows;
-    }
 
-    private static QualityResult zero(LocalDate date, String table, String check, QualityResult.Severity severity,
-                                      long observed, String what) {
-        return result(date, table, check, severity, observed == 0, observed + " " + what, "0");
-    }
 
     private static QualityResult result(LocalDate date, String table, String check, QualityResult.Severity severity,
                                         boolean passed, String observed, String expected) {
