@@ -1,12 +1,11 @@
 """Airflow needs a home before it is imported: a fresh one per test session, never the user's."""
 
 import os
-import subprocess
 import tempfile
 
 import pytest
 
-from embedded_stack import COINLAKE, environment
+from embedded_stack import run_cli, start
 
 os.environ.setdefault("AIRFLOW_HOME", tempfile.mkdtemp(prefix="coinlake-airflow-test-"))
 os.environ.setdefault("AIRFLOW__CORE__LOAD_EXAMPLES", "False")
@@ -16,9 +15,8 @@ os.environ.setdefault("AIRFLOW__CORE__DAGS_FOLDER", os.path.join(os.path.dirname
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory):
     """One embedded stack for the tests that need one; its environment points the CLI at it."""
-    env = environment(tmp_path_factory.mktemp("coinlake-stack"))
-    subprocess.run([COINLAKE, "up"], env=env, check=True, timeout=300)
+    env = start(tmp_path_factory.mktemp("coinlake-stack"))
     try:
         yield env
     finally:
-        subprocess.run([COINLAKE, "down"], env=env, timeout=300)
+        run_cli(env, "down", timeout=300)

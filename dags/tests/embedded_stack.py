@@ -7,6 +7,7 @@ import os
 import random
 import socket
 import subprocess
+import warnings
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,3 +46,41 @@ def run_cli(env: dict[str, str], *args: str, timeout: int = 900) -> subprocess.C
     result = subprocess.run([COINLAKE, *args], env=env, capture_output=True, text=True, timeout=timeout)
     print(result.stdout[-20000:], result.stderr[-20000:])
     return result
+
+
+class StackFailedToStart(RuntimeError):
+    pass
+
+
+def start(home: Path) -> dict[str, str]:
+    """'./coinlake up' on free ports in HOME; returns the environment that points the CLI at it.
+
+    A failed start is reported in full and tried once more on other ports in a fresh home: these
+    tests are about what runs on the stack, and CI once saw 'up' fail here within a second, a
+    failure no later run reproduced. A second failure raises with the CLI's own error first
+    (pytest's summary line shows it) and the tail of every service log after it, since the logs
+    live in a temporary folder nobody will look at.
+    """
+    try:
+        return try_start(home / "first-try")
+    except StackFailedToStart as failure:
+        # A warning, not a print: pytest lists warnings at the end of a run that passes too.
+        warnings.warn(f"the embedded stack failed to start, so it was tried once more on other ports: {failure}")
+    return try_start(home / "second-try")
+
+
+def try_start(home: Path) -> dict[str, str]:
+    """The stack's environment; on failure the stack is stopped again and the error says why."""
+    home.mkdir(parents=True)
+    env = environment(home)
+    result = run_cli(env, "up", timeout=300)
+    if result.returncode == 0:
+        return env
+    errors = [line for line in result.stderr.splitlines() if line.startswith("coinlake:")]
+    logs = "".join(f"\n--- last lines of {log} ---\n" + "\n".join(log.read_text(errors="replace").splitlines()[-40:])
+                   for log in sorted((home / "logs").glob("*.log")))
+    run_cli(env, "down", timeout=300)
+    ports = ", ".join(f"{name}={env[name]}" for name in env if name.endswith("_PORT") and name.startswith("COINLAKE_"))
+    raise StackFailedToStart(f"'coinlake up' exited with {result.returncode}: "
+                             f"{' '.join(errors) or result.stderr.strip()[-2000:] or '(no error printed)'} ({ports})"
+                             f"\n--- its output ---\n{result.stdout[-5000:]}{result.stderr[-5000:]}{logs}")
