@@ -1,24 +1,37 @@
 package io.coinlake.cli;
 
+import io.coinlake.bronze.BronzeObjectKey;
 import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.config.Settings;
 import io.coinlake.producer.ProduceManifest;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * Waits until bronze holds the latest produce run of a date: the sink commits an offset only once
  * the records before it are uploaded, so a committed offset past the batch's end-of-batch marker
- * on every partition means the whole batch is in S3.
+ * on every partition means the whole batch should be in S3. Then it checks that it is: the date's
+ * objects must hold every offset of the run on each partition, with no hole, since a hole past
+ * the committed offset never fills by itself.
  */
 final class BronzeWait {
     private BronzeWait() {
@@ -68,6 +81,7 @@ final class BronzeWait {
                             .append(offset).append('/').append(target.getValue());
                 }
                 if (behind == 0) {
+                    verifyObjects(config, run);
                     return new Landed(date, run.runId(), run.records(), offsets.toString());
                 }
                 if (System.nanoTime() > deadline) {
@@ -82,5 +96,66 @@ final class BronzeWait {
                 Thread.sleep(500);
             }
         }
+    }
+
+    /** Fails, naming the missing offsets and how to land them again, unless the run's objects hold all of it. */
+    static void verifyObjects(CoinlakeConfig config, ProduceManifest.Recorded run) throws IOException {
+        Map<Integer, List<BronzeCoverage.LandedObject>> byPartition = new TreeMap<>();
+        String bucket = config.get(Settings.COINLAKE_BUCKET);
+        String prefix = BronzeObjectKey.datePrefix(BronzeObjectKey.PREFIX, run.topic(), run.logicalDate());
+        try (S3Client s3 = LakeBucket.client(config)) {
+            for (S3Object listed : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+                Optional<BronzeObjectKey> key = BronzeObjectKey.parse(listed.key());
+                if (key.isEmpty()) {
+                    continue;
+                }
+                long first = key.get().firstOffset();
+                Long runFirst = run.firstOffsets().get(key.get().partition());
+                Long marker = run.markerOffsets().get(key.get().partition());
+                if (runFirst == null || marker == null || first < runFirst || first >= marker) {
+                    continue; // another run of this date
+                }
+                byPartition.computeIfAbsent(key.get().partition(), p -> new ArrayList<>())
+                        .add(new BronzeCoverage.LandedObject(first, lines(s3, bucket, key.get())));
+            }
+        } catch (SdkException e) {
+            throw new UserError("Cannot check bronze for " + run.logicalDate() + " at " + config.s3Endpoint() + ": "
+                    + e.getMessage() + ". Is the S3 store up? See './coinlake status'.");
+        }
+        StringBuilder holes = new StringBuilder();
+        long earliest = Long.MAX_VALUE;
+        for (Map.Entry<Integer, Long> first : run.firstOffsets().entrySet()) {
+            if (first.getValue() < 0) {
+                continue; // no record of this run went to that partition
+            }
+            List<BronzeCoverage.Gap> gaps = BronzeCoverage.gaps(first.getValue(), run.markerOffsets().get(first.getKey()),
+                    byPartition.getOrDefault(first.getKey(), List.of()));
+            if (!gaps.isEmpty()) {
+                holes.append(holes.length() == 0 ? "" : "; ").append("partition ").append(first.getKey()).append(": ")
+                        .append(gaps.stream().map(BronzeCoverage.Gap::toString).collect(Collectors.joining(", ")));
+                earliest = Math.min(earliest, gaps.get(0).from());
+            }
+        }
+        if (holes.length() > 0) {
+            throw new UserError("Bronze for " + run.logicalDate() + " (run " + run.runId() + ") is not whole although the sink"
+                    + " committed past it: s3://" + bucket + "/" + prefix + " lacks the offsets " + holes + ". They will not"
+                    + " come back by themselves: land them again with './coinlake replay --from-date " + run.logicalDate()
+                    + "' (or './coinlake replay --from-offset " + earliest + "'); objects already there stay byte-identical."
+                    + " Offsets sent to the dead-letter topic also show here (docs/runbook.md).");
+        }
+    }
+
+    private static long lines(S3Client s3, String bucket, BronzeObjectKey key) throws IOException {
+        byte[] body = s3.getObjectAsBytes(b -> b.bucket(bucket).key(key.key())).asByteArray();
+        if (key.gzip()) {
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                body = in.readAllBytes();
+            }
+        }
+        long lines = 0;
+        for (byte b : body) {
+            lines += b == '\n' ? 1 : 0;
+        }
+        return lines;
     }
 }

@@ -46,6 +46,9 @@ final class KafkaCommand implements Callable<Integer> {
         CoinlakeConfig effective = config.resolve();
         new Stack(effective).requireKafka();
         List<String> toolArgs = withBootstrap(args, effective.bootstrapServers());
+        if (normalise(tool).equals("console-consumer")) {
+            toolArgs = readCommittedUnlessTold(toolArgs);
+        }
         // Kafka's tools end with Exit.exit(code); catch it so their exit code becomes ours
         // without killing the JVM under us (which matters when the CLI is called in-process).
         Exit.setExitProcedure((code, message) -> {
@@ -77,6 +80,23 @@ final class KafkaCommand implements Callable<Integer> {
     static String normalise(String name) {
         String tool = name.startsWith("kafka-") ? name.substring("kafka-".length()) : name;
         return tool.endsWith(".sh") ? tool.substring(0, tool.length() - ".sh".length()) : tool;
+    }
+
+    /**
+     * The raw topic is written in transactions: without read_committed a reader also gets the
+     * records of aborted runs, which the sink and silver never see. A user's own choice wins.
+     */
+    static List<String> readCommittedUnlessTold(List<String> args) {
+        boolean told = args.stream().anyMatch(arg -> arg.startsWith("--isolation-level") || arg.contains("isolation.level")
+                || arg.startsWith("--consumer.config") || arg.startsWith("--command-config") || arg.equals("--help")
+                || arg.equals("--version"));
+        if (told) {
+            return args;
+        }
+        List<String> result = new ArrayList<>(args);
+        result.add("--isolation-level");
+        result.add("read_committed");
+        return result;
     }
 
     static List<String> withBootstrap(List<String> args, String bootstrapServers) {

@@ -36,8 +36,7 @@ final class StatusText {
                     .append(p.getValue().path("endOffset").asLong()).append("  "));
             out.printf("%-12s %s, sink at/end per partition %s%n", "raw topic", topic.path("name").asText(),
                     partitions.toString().strip());
-            out.printf("%-12s %d offsets (up to 1 per partition is a transaction marker, not data)%n", "sink lag",
-                    topic.path("sinkLag").asLong());
+            out.printf("%-12s %d offsets%n", "sink lag", topic.path("sinkLag").asLong());
         } else if (topic.has("error")) {
             out.printf("%-12s %s: %s%n", "raw topic", topic.path("name").asText(), topic.path("error").asText());
         }
@@ -50,7 +49,18 @@ final class StatusText {
             return;
         }
         out.printf("%-12s %s%n", "bronze", bronze.path("location").asText());
-        bronze.path("dates").fields().forEachRemaining(day -> out.printf("%-12s dt=%s  %d objects, %d records%n", "",
-                day.getKey(), day.getValue().path("objects").asLong(), day.getValue().path("records").asLong()));
+        bronze.path("dates").fields().forEachRemaining(day -> {
+            JsonNode run = day.getValue().path("latestRun");
+            String latest = run.isMissingNode() ? "no produce run recorded here"
+                    : "latest run " + run.path("runId").asText() + ": " + run.path("records").asLong() + " records"
+                    + (run.has("landed") ? (run.path("landed").asBoolean() ? ", landed" : ", not landed yet") : "");
+            out.printf("%-12s dt=%s  %d objects, %s; %s%n", "", day.getKey(), day.getValue().path("objects").asLong(),
+                    bytes(day.getValue().path("bytes").asLong()), latest);
+        });
+    }
+
+    private static String bytes(long bytes) {
+        return bytes < 1024 ? bytes + " B" : bytes < 1024 * 1024 ? String.format("%.1f KiB", bytes / 1024.0)
+                : String.format("%.1f MiB", bytes / (1024.0 * 1024));
     }
 }

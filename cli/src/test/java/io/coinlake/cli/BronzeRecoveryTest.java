@@ -22,11 +22,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,27 +105,10 @@ class BronzeRecoveryTest {
         assertObjectsAreTheKafkaBatches();
     }
 
-    /** Each object holds exactly the committed records of its partition from its first offset up to the next marker. */
+    /** Bronze holds exactly the objects an uninterrupted sink writes for the topic's committed records. */
     private void assertObjectsAreTheKafkaBatches() throws Exception {
-        Map<Integer, List<ConsumerRecord<byte[], byte[]>>> byPartition = readTopic(TOPIC, "read_committed");
-        for (Path object : allObjects()) {
-            String name = object.getFileName().toString(); // <topic>+<partition>+<offset>.jsonl
-            String[] parts = name.substring(TOPIC.length() + 1, name.length() - ".jsonl".length()).split("\\+");
-            int partition = Integer.parseInt(parts[0]);
-            long first = Long.parseLong(parts[1]);
-            StringBuilder expected = new StringBuilder();
-            for (ConsumerRecord<byte[], byte[]> record : byPartition.get(partition)) {
-                if (record.offset() < first) {
-                    continue;
-                }
-                String value = new String(record.value(), StandardCharsets.UTF_8);
-                if (value.contains("\"type\":\"end-of-batch\"")) {
-                    break;
-                }
-                expected.append(value).append('\n');
-            }
-            assertThat(Files.readString(object)).as(name).isEqualTo(expected.toString());
-        }
+        assertThat(BronzeOracle.landedObjects(home, TOPIC))
+                .isEqualTo(BronzeOracle.expectedObjects(TOPIC, readTopic(TOPIC, "read_committed")));
     }
 
     @Test
@@ -148,6 +128,14 @@ class BronzeRecoveryTest {
             s3.deleteObject(b -> b.bucket("coinlake").key(lostKey));
         }
         assertThat(lost).doesNotExist();
+        String lostDate = lost.getParent().getFileName().toString().substring("dt=".length());
+        String name = lost.getFileName().toString(); // <topic>+<partition>+<first offset>.jsonl
+        long lostFirst = Long.parseLong(name.substring(name.lastIndexOf('+') + 1, name.length() - ".jsonl".length()));
+
+        CliRun hole = cli("bronze", "wait", "--date", lostDate, "--timeout", "30");
+        assertThat(hole.exitCode()).as("committed offsets alone would say this date is complete").isNotZero();
+        assertThat(hole.err()).contains("is not whole", "lacks the offsets partition", "'./coinlake replay --from-date " + lostDate + "'",
+                "--from-offset " + lostFirst);
 
         CliRun replay = cli("replay");
         assertThat(replay.exitCode()).isZero();
@@ -209,24 +197,6 @@ class BronzeRecoveryTest {
     }
 
     private Map<Integer, List<ConsumerRecord<byte[], byte[]>>> readTopic(String topic, String isolation) {
-        Properties settings = new Properties();
-        settings.put("bootstrap.servers", config.bootstrapServers());
-        settings.put("isolation.level", isolation);
-        settings.put("key.deserializer", ByteArrayDeserializer.class.getName());
-        settings.put("value.deserializer", ByteArrayDeserializer.class.getName());
-        Map<Integer, List<ConsumerRecord<byte[], byte[]>>> byPartition = new HashMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(settings)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record ->
-                        byPartition.computeIfAbsent(record.partition(), p -> new ArrayList<>()).add(record));
-            }
-        }
-        return byPartition;
+        return BronzeOracle.readTopic(config.bootstrapServers(), topic, isolation);
     }
 }

@@ -107,10 +107,12 @@ class CliPipelineTest {
         CliRun status = cli("status");
         assertThat(status.exitCode()).isZero();
         assertThat(status.out()).contains("coinlake-bronze-sink RUNNING, tasks [RUNNING]")
-                .contains("dt=2026-11-01  3 objects, 50 records")
+                .containsPattern("dt=2026-11-01  3 objects, [0-9.]+ KiB; latest run \\S+: 50 records, landed")
+                .contains("sink lag     0 offsets")
                 .containsPattern("kafka\\s+running \\(embedded");
         JsonNode report = RawJson.tree(cli("status", "--json").out());
-        assertThat(report.path("bronze").path("dates").path("2026-11-01").path("records").asInt()).isEqualTo(50);
+        assertThat(report.path("bronze").path("dates").path("2026-11-01").path("latestRun").path("records").asInt()).isEqualTo(50);
+        assertThat(report.path("rawTopic").path("sinkLag").asLong()).as("everything landed: the sink is at the end").isZero();
         assertThat(report.path("rawTopic").path("partitions")).hasSize(3);
 
         CliRun down = cli("down");

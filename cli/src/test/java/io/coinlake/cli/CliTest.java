@@ -75,6 +75,12 @@ class CliTest {
         assertThat(KafkaCommand.withBootstrap(List.of("--bootstrap-server", "x:2", "--list"), "h:1"))
                 .containsExactly("--bootstrap-server", "x:2", "--list");
         assertThat(KafkaCommand.normalise("kafka-console-consumer.sh")).isEqualTo("console-consumer");
+        assertThat(KafkaCommand.readCommittedUnlessTold(List.of("--topic", "t")))
+                .containsExactly("--topic", "t", "--isolation-level", "read_committed");
+        assertThat(KafkaCommand.readCommittedUnlessTold(List.of("--topic", "t", "--isolation-level", "read_uncommitted")))
+                .as("the user's choice wins").containsExactly("--topic", "t", "--isolation-level", "read_uncommitted");
+        assertThat(KafkaCommand.readCommittedUnlessTold(List.of("--consumer-property", "isolation.level=read_uncommitted")))
+                .hasSize(2);
 
         CliRun run = CliRun.of("kafka", "mirror-maker");
         assertThat(run.exitCode()).isNotZero();

@@ -60,6 +60,17 @@ abstract class ChildService {
         return process.stop(stopGrace());
     }
 
+    /** Kills the service (SIGKILL) without a chance to flush, commit or clean up, as a crash would. For fault tests. */
+    public void kill() throws InterruptedException {
+        ProcessHandle service = process.running().orElse(null);
+        if (service != null) {
+            service.destroyForcibly();
+            while (service.isAlive()) {
+                Thread.sleep(50);
+            }
+        }
+    }
+
     /** Where clients reach the service. */
     public abstract String address();
 

@@ -96,17 +96,6 @@ public final class EmbeddedConnect extends ChildService {
         return restStatus() == 200;
     }
 
-    /** Kills the worker without a chance to commit or clean up, as a crash would. For tests. */
-    public void kill() throws InterruptedException {
-        ProcessHandle worker = process.running().orElse(null);
-        if (worker != null) {
-            worker.destroyForcibly();
-            while (worker.isAlive()) {
-                Thread.sleep(50);
-            }
-        }
-    }
-
     /** The status of GET /connectors, or 0 when nothing answers. */
     private int restStatus() throws InterruptedException {
         try {

@@ -25,8 +25,12 @@ public final class ProduceManifest {
         return home.resolve("manifests").resolve("produce").resolve(date + ".json");
     }
 
-    /** What 'bronze wait' needs of a manifest: the run, and where its marker sits on each partition. */
-    public record Recorded(LocalDate logicalDate, String runId, String topic, int records, Map<Integer, Long> markerOffsets) {
+    /**
+     * What 'bronze wait' needs of a manifest: the run, and per partition the offset of its first
+     * record (-1 when the partition got none) and of its end-of-batch marker.
+     */
+    public record Recorded(LocalDate logicalDate, String runId, String topic, int records, Map<Integer, Long> firstOffsets,
+                           Map<Integer, Long> markerOffsets) {
     }
 
     /** The latest run recorded for {@code date}, if any. */
@@ -36,11 +40,14 @@ public final class ProduceManifest {
             return Optional.empty();
         }
         JsonNode json = RawJson.MAPPER.readTree(file.toFile());
+        Map<Integer, Long> firsts = new TreeMap<>();
         Map<Integer, Long> markers = new TreeMap<>();
-        json.path("partitions").fields().forEachRemaining(entry ->
-                markers.put(Integer.valueOf(entry.getKey()), entry.getValue().path("markerOffset").asLong()));
+        json.path("partitions").fields().forEachRemaining(entry -> {
+            firsts.put(Integer.valueOf(entry.getKey()), entry.getValue().path("firstOffset").asLong(-1));
+            markers.put(Integer.valueOf(entry.getKey()), entry.getValue().path("markerOffset").asLong());
+        });
         return Optional.of(new Recorded(date, json.path("runId").asText(), json.path("topic").asText(),
-                json.path("records").asInt(), markers));
+                json.path("records").asInt(), firsts, markers));
     }
 
     public static Path write(Path home, PublishResult result) throws IOException {

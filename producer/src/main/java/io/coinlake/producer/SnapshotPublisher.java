@@ -47,7 +47,7 @@ public final class SnapshotPublisher {
         this.progress = progress;
     }
 
-    /** Producer settings, each explained: these are what make the topic a trustworthy log. */
+    /** Producer settings, each explained: these are what make the topic a trustworthy log. No transactional id: no transactions. */
     static Properties producerSettings(String bootstrapServers, String transactionalId) {
         Properties settings = new Properties();
         settings.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -57,7 +57,9 @@ public final class SnapshotPublisher {
         // A write counts only once every in-sync replica has it.
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         // Transactions make a date's batch all-or-nothing for read_committed readers.
-        settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        if (transactionalId != null) {
+            settings.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        }
         // A daily batch is small; a short linger groups it into few requests without adding latency that matters.
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 20);
         // JSON with repeated field names compresses well; lz4 is cheap for producer and consumers.
@@ -110,6 +112,7 @@ public final class SnapshotPublisher {
                         EnvelopeCodec.encode(marker), headers(batch, EnvelopeCodec.TYPE_END_OF_BATCH))).get().offset());
             }
             producer.commitTransaction();
+            seal(batch, markerTime, markerOffsets.keySet().stream().toList(), offsetsByPartition, count);
             Map<Integer, Long> endOffsets = endOffsets(markerOffsets.keySet().stream().toList());
             Map<Integer, PublishResult.PartitionSummary> summary = new TreeMap<>();
             markerOffsets.forEach((partition, markerOffset) -> {
@@ -127,6 +130,38 @@ public final class SnapshotPublisher {
         } catch (InterruptedException e) {
             abort(producer);
             throw e;
+        }
+    }
+
+    /**
+     * Repeats each partition's marker outside the transaction, so that the last offset of the
+     * partition is a record a consumer receives. A transaction's commit marker takes an offset no
+     * consumer ever receives, and a Connect sink can only commit up to the last record it was
+     * given, so without this the sink's lag would read 1 on every partition forever. The repeat is
+     * harmless to the sink (a marker with nothing open closes nothing); losing it only leaves that
+     * lag until the next run.
+     */
+    private void seal(Batch batch, long markerTime, List<Integer> partitions, Map<Integer, List<Long>> offsetsByPartition,
+                      int count) {
+        Properties settings = producerSettings(bootstrapServers, null);
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, "coinlake-producer-seal");
+        try (KafkaProducer<String, byte[]> sealer = new KafkaProducer<>(settings)) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (int partition : partitions) {
+                EndOfBatchMarker marker = new EndOfBatchMarker(batch, partition,
+                        offsetsByPartition.getOrDefault(partition, List.of()).size(), count);
+                sent.add(sealer.send(new ProducerRecord<>(topic, partition, markerTime, null, EnvelopeCodec.encode(marker),
+                        headers(batch, EnvelopeCodec.TYPE_END_OF_BATCH))));
+            }
+            for (Future<RecordMetadata> future : sent) {
+                future.get();
+            }
+        } catch (ExecutionException | KafkaException e) {
+            progress.accept("warning: " + batch.logicalDate() + " is committed, but repeating its end-of-batch markers"
+                    + " failed (" + (e.getCause() == null ? e : e.getCause()).getMessage() + "): the sink's lag reads 1 per"
+                    + " partition until the next run. Nothing is lost.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -88,7 +88,7 @@ class ProduceToKafkaTest {
 
     private List<PublishResult> produce(SnapshotMode mode, int count) throws InterruptedException {
         CoinCapSource source = CoinCapSource.timeTravelling(Batch.SOURCE_SIMULATED, client(), simulator::setTime);
-        ProduceJob job = new ProduceJob(source, new SnapshotPublisher(bootstrap, topic, line -> { }), mode, CLOCK, line -> { });
+        ProduceJob job = new ProduceJob(source, new SnapshotPublisher(bootstrap, topic, System.out::println), mode, CLOCK, line -> { });
         return job.run(DATE, DATE, count);
     }
 
@@ -153,6 +153,21 @@ class ProduceToKafkaTest {
         assertThat(result.records()).isEqualTo(25);
     }
 
+    /** A transaction's commit marker is never delivered; a sink can commit only past records it was given. */
+    @Test
+    void everyPartitionEndsWithARecordConsumersReceiveSoASinkCanCommitToTheEnd() throws Exception {
+        PublishResult result = produce(SnapshotMode.AUTO, 10).get(0);
+
+        Map<Integer, Long> lastDelivered = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : readBack()) {
+            lastDelivered.merge(record.partition(), record.offset(), Math::max);
+        }
+        result.partitions().forEach((partition, summary) -> {
+            assertThat(lastDelivered.get(partition) + 1).as("partition " + partition).isEqualTo(summary.endOffset());
+            assertThat(summary.endOffset()).as("marker, commit marker, repeated marker").isEqualTo(summary.markerOffset() + 3);
+        });
+    }
+
     @Test
     void historyModeCarriesTheHourlyPointAndItsListing() throws Exception {
         PublishResult result = produce(SnapshotMode.HISTORY, 5).get(0);
@@ -178,7 +193,7 @@ class ProduceToKafkaTest {
         assertThat(readBack()).isEmpty();
 
         produce(SnapshotMode.AUTO, 10);
-        assertThat(readBack()).hasSize(10 + 3);
+        assertThat(readBack()).as("assets, then each partition's marker and its repeat").hasSize(10 + 3 + 3);
     }
 
     @Test

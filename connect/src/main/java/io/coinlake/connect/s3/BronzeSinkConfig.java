@@ -2,6 +2,7 @@ package io.coinlake.connect.s3;
 
 import io.coinlake.config.Validator;
 import io.coinlake.config.Validators;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
@@ -20,6 +21,7 @@ public final class BronzeSinkConfig extends AbstractConfig {
     public static final String S3_PATH_STYLE = "s3.path.style.access";
     public static final String AWS_ACCESS_KEY_ID = "aws.access.key.id";
     public static final String AWS_SECRET_ACCESS_KEY = "aws.secret.access.key";
+    public static final String S3_REQUEST_TIMEOUT_MS = "s3.request.timeout.ms";
     public static final String FLUSH_SIZE = "flush.size";
     public static final String GZIP = "format.gzip";
     public static final String PARTITION_FIELD = "partition.field";
@@ -53,6 +55,9 @@ public final class BronzeSinkConfig extends AbstractConfig {
                 "Access key. Empty: the AWS SDK's default credential chain.", group, 5, ConfigDef.Width.MEDIUM, "Access key");
         def.define(AWS_SECRET_ACCESS_KEY, Type.PASSWORD, "", Importance.HIGH,
                 "Secret key; hidden in logs and in the REST API.", group, 6, ConfigDef.Width.MEDIUM, "Secret key");
+        def.define(S3_REQUEST_TIMEOUT_MS, Type.INT, 30_000, ConfigDef.Range.between(100, 600_000), Importance.LOW,
+                "How long one S3 request may take before it counts as failed and is retried. A store that hangs"
+                        + " then pauses the sink instead of blocking it.", group, 7, ConfigDef.Width.SHORT, "Request timeout (ms)");
     }
 
     private static void layout(ConfigDef def) {
@@ -111,6 +116,10 @@ public final class BronzeSinkConfig extends AbstractConfig {
 
     public Password secretAccessKey() {
         return getPassword(AWS_SECRET_ACCESS_KEY);
+    }
+
+    public Duration requestTimeout() {
+        return Duration.ofMillis(getInt(S3_REQUEST_TIMEOUT_MS));
     }
 
     public int flushSize() {

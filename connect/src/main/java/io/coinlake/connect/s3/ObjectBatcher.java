@@ -3,7 +3,9 @@ package io.coinlake.connect.s3;
 import io.coinlake.bronze.BronzeObjectKey;
 import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +17,10 @@ import java.util.Optional;
  * rebuilds the same objects under the same keys. Because an object holds consecutive offsets
  * only, line {@code i} of an object is the record at its first offset plus {@code i}: readers
  * get each line's Kafka offset from the key alone.
+ *
+ * <p>A closed object stays here until {@link #landed} says it is uploaded, and a record at an
+ * offset already seen is ignored: after a failed upload Connect redelivers only its last batch,
+ * so nothing read earlier may be forgotten, and after a rewind the records still held come again.
  */
 public final class ObjectBatcher {
     /** A finished object: where it goes, its lines, and the offset to commit once it is uploaded. */
@@ -36,6 +42,7 @@ public final class ObjectBatcher {
     private final boolean gzip;
 
     private final List<byte[]> open = new ArrayList<>();
+    private final Deque<ClosedObject> unlanded = new ArrayDeque<>();
     private LocalDate openDate;
     private long openFirstOffset = -1;
     private long lastOffset = -1;
@@ -51,9 +58,14 @@ public final class ObjectBatcher {
         this.gzip = gzip;
     }
 
-    /** Adds a record to land; returns the objects it closed (at most two: a date change or gap, and a full object). */
+    /**
+     * Adds a record to land; returns the objects it closed (at most two: a date change or gap, and a
+     * full object), which are also kept until {@link #landed}. A record already seen closes nothing.
+     */
     public List<ClosedObject> add(long offset, LocalDate date, byte[] value) {
-        checkOrder(offset);
+        if (seen(offset)) {
+            return List.of();
+        }
         List<ClosedObject> closed = new ArrayList<>(1);
         if (!open.isEmpty() && (!date.equals(openDate) || offset != openFirstOffset + open.size())) {
             closed.add(close(offset));
@@ -72,27 +84,56 @@ public final class ObjectBatcher {
 
     /** An end-of-batch marker: closes what is open; the marker itself is not landed. */
     public Optional<ClosedObject> endOfBatch(long offset) {
-        checkOrder(offset);
+        if (seen(offset)) {
+            return Optional.empty();
+        }
         lastOffset = offset;
         return open.isEmpty() ? Optional.empty() : Optional.of(close(offset + 1));
     }
 
     /** A record that is not landed (sent to the dead-letter queue): only its offset counts. */
     public void skip(long offset) {
-        checkOrder(offset);
-        lastOffset = offset;
+        if (!seen(offset)) {
+            lastOffset = offset;
+        }
+    }
+
+    /** The oldest closed object not yet uploaded: objects must land in order for the committed offset to move. */
+    public Optional<ClosedObject> nextToLand() {
+        return Optional.ofNullable(unlanded.peekFirst());
+    }
+
+    /** Records that {@code object}, the one {@link #nextToLand} returned, is in the store. */
+    public void landed(ClosedObject object) {
+        if (unlanded.peekFirst() != object) {
+            throw new IllegalStateException(object.key() + " is not the next object to land on " + topic + "-" + partition);
+        }
+        unlanded.removeFirst();
+    }
+
+    /** Closed objects still waiting for an upload. */
+    public int unlandedObjects() {
+        return unlanded.size();
     }
 
     /**
-     * The offset up to which everything seen is either uploaded (once its closed objects are) or
-     * dealt with: the start of the open object, or past the last record when nothing is open.
-     * Empty before the first record.
+     * The offset up to which everything seen is uploaded or dealt with: the start of the oldest
+     * object not yet landed, else of the open object, else past the last record. Empty before the
+     * first record.
      */
     public Optional<Long> committableOffset() {
+        if (!unlanded.isEmpty()) {
+            return Optional.of(unlanded.peekFirst().key().firstOffset());
+        }
         if (!open.isEmpty()) {
             return Optional.of(openFirstOffset);
         }
         return lastOffset < 0 ? Optional.empty() : Optional.of(lastOffset + 1);
+    }
+
+    /** The last offset seen, or -1 before the first record. */
+    public long lastOffset() {
+        return lastOffset;
     }
 
     public int openRecords() {
@@ -105,13 +146,12 @@ public final class ObjectBatcher {
         open.clear();
         openDate = null;
         openFirstOffset = -1;
+        unlanded.addLast(object);
         return object;
     }
 
-    private void checkOrder(long offset) {
-        if (offset <= lastOffset) {
-            throw new IllegalStateException("offset " + offset + " of " + topic + "-" + partition
-                    + " arrived after offset " + lastOffset + ": the batcher must be reset after a rewind");
-        }
+    /** Whether this batcher holds, or has landed, the record at {@code offset} already. */
+    private boolean seen(long offset) {
+        return offset <= lastOffset;
     }
 }

@@ -32,7 +32,8 @@ public final class S3WriteOnceStore implements WriteOnceStore {
 
     public static S3WriteOnceStore from(BronzeSinkConfig config) {
         S3ClientBuilder builder = S3Client.builder()
-                .httpClientBuilder(ApacheHttpClient.builder())
+                .httpClientBuilder(ApacheHttpClient.builder().socketTimeout(config.requestTimeout()))
+                .overrideConfiguration(o -> o.apiCallAttemptTimeout(config.requestTimeout()))
                 .region(Region.of(config.region()))
                 .forcePathStyle(config.pathStyle())
                 .credentialsProvider(credentials(config));

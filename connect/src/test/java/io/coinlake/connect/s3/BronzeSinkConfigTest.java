@@ -30,6 +30,7 @@ class BronzeSinkConfigTest {
         assertThat(config.flushSize()).isEqualTo(1000);
         assertThat(config.pathStyle()).isTrue();
         assertThat(config.gzip()).isFalse();
+        assertThat(config.requestTimeout()).hasSeconds(30);
         assertThat(config.secretAccessKey().toString()).doesNotContain("secret");
     }
 
@@ -47,6 +48,7 @@ class BronzeSinkConfigTest {
         assertThatThrownBy(() -> new BronzeSinkConfig(with("s3.endpoint", "minio:9000"))).hasMessageContaining("http(s) URL");
         assertThatThrownBy(() -> new BronzeSinkConfig(with("s3.prefix", "/bronze"))).hasMessageContaining("'/'");
         assertThatThrownBy(() -> new BronzeSinkConfig(with("flush.size", "0"))).hasMessageContaining("flush.size");
+        assertThatThrownBy(() -> new BronzeSinkConfig(with("s3.request.timeout.ms", "5"))).hasMessageContaining("s3.request.timeout.ms");
         assertThatThrownBy(() -> new BronzeSinkConfig(with("partition.fallback", "guess"))).hasMessageContaining("partition.fallback");
     }
 

@@ -20,9 +20,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.metrics.PluginMetrics;
 import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.errors.RetriableException;
 import org.apache.kafka.connect.sink.ErrantRecordReporter;
 import org.apache.kafka.connect.sink.SinkRecord;
 import org.apache.kafka.connect.sink.SinkTaskContext;
+import io.coinlake.embedded.FaultyS3Proxy;
+import java.net.URI;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -202,6 +205,71 @@ class BronzeSinkTaskS3Test {
         }
         first.stop();
         again.stop();
+    }
+
+    /**
+     * Connect's contract after a RetriableException from put: the same batch comes again, nothing
+     * before it does. Records read by earlier puts must still land, under the same keys.
+     */
+    @Test
+    void aFailedUploadLosesNothingReadBeforeAndLandsTheSameObjectsOnRetry() throws Exception {
+        List<SinkRecord> records = twoDays();
+        BronzeSinkTask reference = startTask(settings("s3.prefix", "reference"));
+        reference.put(records);
+        Map<String, String> uninterrupted = objects("reference/");
+        reference.stop();
+
+        URI server = URI.create(TestS3.server().endpoint());
+        try (FaultyS3Proxy proxy = new FaultyS3Proxy(server.getHost(), server.getPort())) {
+            for (FaultyS3Proxy.Fault fault : List.of(new FaultyS3Proxy.Fault.Down(), new FaultyS3Proxy.Fault.FailUploads(503),
+                    new FaultyS3Proxy.Fault.FailUploads(500), new FaultyS3Proxy.Fault.ResetUploadMidBody(),
+                    new FaultyS3Proxy.Fault.SlowAnswers(3_000))) {
+                String prefix = "faulty-" + fault.getClass().getSimpleName().toLowerCase() + fault.hashCode();
+                BronzeSinkTask task = startTask(settings("s3.prefix", prefix, "s3.endpoint", proxy.endpoint(),
+                        "s3.request.timeout.ms", "1000"));
+                task.put(records.subList(0, 2)); // two records of the first day: nothing closes yet
+                int faultedBefore = proxy.faultedRequests();
+                proxy.fault(fault);
+                List<SinkRecord> failing = records.subList(2, records.size());
+                assertThatThrownBy(() -> task.put(failing)).as(fault.toString()).isInstanceOf(RetriableException.class);
+                assertThatThrownBy(() -> task.put(failing)).as("still failing: " + fault).isInstanceOf(RetriableException.class);
+                assertThat(proxy.faultedRequests()).as("the fault happened: " + fault).isGreaterThan(faultedBefore);
+                assertThat(task.preCommit(new HashMap<>(Map.of(P0, new OffsetAndMetadata(2))))).as(fault.toString())
+                        .containsEntry(P0, new OffsetAndMetadata(0));
+
+                proxy.fault(new FaultyS3Proxy.Fault.None());
+                task.put(failing); // what Connect does: the same batch again, and only that batch
+                assertThat(withoutPrefix(objects(prefix + "/"), prefix)).as(fault.toString())
+                        .isEqualTo(withoutPrefix(uninterrupted, "reference"));
+                assertThat(task.preCommit(new HashMap<>(Map.of(P0, new OffsetAndMetadata(9))))).containsEntry(P0,
+                        new OffsetAndMetadata(9));
+                task.stop();
+            }
+        }
+    }
+
+    @Test
+    void aRefusedUploadFailsTheTaskWithTheCauseInsteadOfRetryingForever() throws Exception {
+        BronzeSinkTask task = startTask(settings("s3.bucket", "no-such-bucket-" + UUID.randomUUID().toString().substring(0, 8)));
+
+        assertThatThrownBy(() -> task.put(twoDays())).isInstanceOf(ConnectException.class)
+                .isNotInstanceOf(RetriableException.class)
+                .hasMessageContaining("refused by the S3 store")
+                .hasMessageContaining("Check the bucket, the credentials");
+        assertThat(task.preCommit(new HashMap<>())).as("nothing landed, nothing committed").containsEntry(P0, new OffsetAndMetadata(0));
+        task.stop();
+    }
+
+    private Map<String, String> objects(String prefix) {
+        Map<String, String> byKey = new HashMap<>(objects());
+        byKey.keySet().removeIf(key -> !key.startsWith(prefix));
+        return byKey;
+    }
+
+    private static Map<String, String> withoutPrefix(Map<String, String> objects, String prefix) {
+        Map<String, String> byKey = new HashMap<>();
+        objects.forEach((key, body) -> byKey.put(key.substring(prefix.length()), body));
+        return byKey;
     }
 
     /** Stands in for the Connect runtime: only the dead-letter reporter matters to the task. */

@@ -35,7 +35,12 @@ class ObjectBatcherTest {
         return ("{\"o\":" + offset + "}").getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Feeds inputs as the task does when every upload succeeds at once. */
     private static List<ObjectBatcher.ClosedObject> feed(ObjectBatcher batcher, List<Input> inputs) {
+        return deliver(batcher, inputs, true);
+    }
+
+    private static List<ObjectBatcher.ClosedObject> deliver(ObjectBatcher batcher, List<Input> inputs, boolean uploadsSucceed) {
         List<ObjectBatcher.ClosedObject> closed = new ArrayList<>();
         for (Input input : inputs) {
             switch (input.kind()) {
@@ -43,8 +48,17 @@ class ObjectBatcherTest {
                 case "marker" -> batcher.endOfBatch(input.offset()).ifPresent(closed::add);
                 default -> batcher.skip(input.offset());
             }
+            if (uploadsSucceed) {
+                landAll(batcher);
+            }
         }
         return closed;
+    }
+
+    private static void landAll(ObjectBatcher batcher) {
+        for (var next = batcher.nextToLand(); next.isPresent(); next = batcher.nextToLand()) {
+            batcher.landed(next.get());
+        }
     }
 
     private static Map<String, String> contents(List<ObjectBatcher.ClosedObject> objects) {
@@ -144,11 +158,52 @@ class ObjectBatcherTest {
     }
 
     @Test
-    void offsetsGoingBackwardsAreAnError() {
-        ObjectBatcher batcher = batcher(5);
-        batcher.add(4, D1, line(4));
+    void aClosedObjectHoldsTheCommittableOffsetUntilItHasLanded() {
+        ObjectBatcher batcher = batcher(2);
+        batcher.add(0, D1, line(0));
+        batcher.add(1, D1, line(1)); // full: closed, not yet uploaded
+        batcher.add(2, D1, line(2));
+        batcher.add(3, D1, line(3)); // full again
+        batcher.endOfBatch(4);
 
-        assertThatThrownBy(() -> batcher.add(4, D1, line(4))).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("reset after a rewind");
+        assertThat(batcher.unlandedObjects()).isEqualTo(2);
+        assertThat(batcher.committableOffset()).contains(0L);
+        batcher.landed(batcher.nextToLand().orElseThrow());
+        assertThat(batcher.committableOffset()).contains(2L);
+        ObjectBatcher.ClosedObject second = batcher.nextToLand().orElseThrow();
+        assertThat(second.key().firstOffset()).isEqualTo(2L);
+        batcher.landed(second);
+        assertThat(batcher.committableOffset()).contains(5L);
+        assertThat(batcher.nextToLand()).isEmpty();
+    }
+
+    /** After a failed upload Connect calls put again with the last batch only; the earlier records must survive. */
+    @Test
+    void aRedeliveredBatchIsIgnoredAndEverythingReadBeforeIsKept() {
+        ObjectBatcher batcher = batcher(100);
+        feed(batcher, List.of(Input.value(0, D1), Input.value(1, D1)));
+        List<Input> lastBatch = List.of(Input.value(2, D1), Input.marker(3));
+        assertThat(deliver(batcher, lastBatch, false)).hasSize(1); // its upload fails: nothing lands
+        assertThat(deliver(batcher, lastBatch, false)).as("the same batch, delivered again").isEmpty();
+
+        ObjectBatcher.ClosedObject object = batcher.nextToLand().orElseThrow();
+        assertThat(object.key().firstOffset()).isZero();
+        assertThat(new String(object.jsonLines(), StandardCharsets.UTF_8)).isEqualTo("{\"o\":0}\n{\"o\":1}\n{\"o\":2}\n");
+        assertThat(batcher.committableOffset()).contains(0L);
+        batcher.landed(object);
+        assertThat(batcher.committableOffset()).contains(4L);
+    }
+
+    @Test
+    void objectsLandOnlyInOrder() {
+        ObjectBatcher batcher = batcher(1);
+        ObjectBatcher.ClosedObject first = batcher.add(0, D1, line(0)).get(0);
+        ObjectBatcher.ClosedObject second = batcher.add(1, D1, line(1)).get(0);
+
+        assertThatThrownBy(() -> batcher.landed(second)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not the next object to land");
+        batcher.landed(first);
+        batcher.landed(second);
+        assertThat(batcher.committableOffset()).contains(2L);
     }
 }
