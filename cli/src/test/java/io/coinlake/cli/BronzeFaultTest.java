@@ -105,8 +105,7 @@ class BronzeFaultTest {
         produceBacklog();
         connect().resume(BronzeConnector.NAME);
         awaitFirstObject();
-        Thread.sleep(1_000);
-        new Stack(config).embeddedS3().orElseThrow().kill(); // SIGKILL
+        new Stack(config).embeddedS3().orElseThrow().kill(); // SIGKILL, with most of the backlog still to land
         Thread.sleep(3_000);
         assertThat(cli("up").exitCode()).isZero();
 
