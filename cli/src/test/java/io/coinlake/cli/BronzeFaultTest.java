@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.embedded.EmbeddedKafka;
 import io.coinlake.embedded.FaultyS3Proxy;
-import io.coinlake.embedded.FreePorts;
 import io.coinlake.producer.ProduceManifest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -41,17 +38,13 @@ class BronzeFaultTest {
 
     @TempDir
     Path home;
-    private Map<String, String> settings;
+    private IsolatedStack stack;
     private CoinlakeConfig config;
 
     @BeforeEach
     void up() throws Exception {
-        settings = new LinkedHashMap<>();
-        settings.put("COINLAKE_HOME", home.toString());
-        settings.put("COINLAKE_KAFKA_PORT", Integer.toString(FreePorts.pair()));
-        settings.put("COINLAKE_S3_PORT", Integer.toString(FreePorts.pair()));
-        settings.put("COINLAKE_CONNECT_PORT", Integer.toString(FreePorts.pair()));
-        config = CoinlakeConfig.of(settings);
+        stack = new IsolatedStack(home);
+        config = stack.config();
         assertThat(cli("up").exitCode()).isZero();
     }
 
@@ -214,8 +207,6 @@ class BronzeFaultTest {
     }
 
     private CliRun cli(String... args) {
-        List<String> all = new ArrayList<>(Arrays.asList(args));
-        settings.forEach((name, value) -> all.addAll(List.of("--set", name + "=" + value)));
-        return CliRun.of(all.toArray(String[]::new));
+        return stack.cli(args);
     }
 }

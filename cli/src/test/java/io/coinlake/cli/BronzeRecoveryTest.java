@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.coinlake.config.CoinlakeConfig;
-import io.coinlake.embedded.FreePorts;
 import io.coinlake.envelope.AssetEnvelope;
 import io.coinlake.envelope.EnvelopeCodec;
 import java.nio.charset.StandardCharsets;
@@ -12,10 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -36,17 +33,13 @@ class BronzeRecoveryTest {
 
     @TempDir
     Path home;
-    private Map<String, String> settings;
+    private IsolatedStack stack;
     private CoinlakeConfig config;
 
     @BeforeEach
     void settings() throws Exception {
-        settings = new LinkedHashMap<>();
-        settings.put("COINLAKE_HOME", home.toString());
-        settings.put("COINLAKE_KAFKA_PORT", Integer.toString(FreePorts.pair()));
-        settings.put("COINLAKE_S3_PORT", Integer.toString(FreePorts.pair()));
-        settings.put("COINLAKE_CONNECT_PORT", Integer.toString(FreePorts.pair()));
-        config = CoinlakeConfig.of(settings);
+        stack = new IsolatedStack(home);
+        config = stack.config();
     }
 
     @AfterEach
@@ -55,9 +48,7 @@ class BronzeRecoveryTest {
     }
 
     private CliRun cli(String... args) {
-        List<String> all = new ArrayList<>(Arrays.asList(args));
-        settings.forEach((name, value) -> all.addAll(List.of("--set", name + "=" + value)));
-        return CliRun.of(all.toArray(String[]::new));
+        return stack.cli(args);
     }
 
     private Path bronzeRoot() {
