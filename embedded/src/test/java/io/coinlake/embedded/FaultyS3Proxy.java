@@ -52,7 +52,6 @@ public final class FaultyS3Proxy implements AutoCloseable {
     });
     private volatile Fault fault = new Fault.None();
     private final AtomicInteger faultedRequests = new AtomicInteger();
-    private final AtomicInteger forwardedUploads = new AtomicInteger();
 
     public FaultyS3Proxy(String upstreamHost, int upstreamPort) throws IOException {
         this.upstreamHost = upstreamHost;
@@ -76,11 +75,6 @@ public final class FaultyS3Proxy implements AutoCloseable {
         return faultedRequests.get();
     }
 
-    /** Uploads passed on whole to the server. */
-    public int forwardedUploads() {
-        return forwardedUploads.get();
-    }
-
     private void acceptLoop() {
         while (!listener.isClosed()) {
             try {
@@ -94,60 +88,54 @@ public final class FaultyS3Proxy implements AutoCloseable {
         }
     }
 
+    /** Serves one request: its upstream connection and the client's are closed after the answer. */
     private void serve(Socket client) {
         try (client) {
             InputStream fromClient = client.getInputStream();
             OutputStream toClient = client.getOutputStream();
-            while (true) {
-                Request request = Request.read(fromClient);
-                if (request == null) {
-                    return;
-                }
-                Fault now = fault;
-                if (now instanceof Fault.Down) {
+            Request request = Request.read(fromClient);
+            if (request == null) {
+                return;
+            }
+            Fault now = fault;
+            if (now instanceof Fault.Down) {
+                faultedRequests.incrementAndGet();
+                reset(client);
+                return;
+            }
+            boolean upload = request.method.equals("PUT");
+            if (upload && now instanceof Fault.FailUploads failing) {
+                faultedRequests.incrementAndGet();
+                answerError(toClient, failing.status());
+                return;
+            }
+            if (request.expectsContinue) {
+                toClient.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                toClient.flush();
+            }
+            byte[] body = fromClient.readNBytes(request.contentLength);
+            if (body.length < request.contentLength) {
+                return;
+            }
+            try (Socket upstream = new Socket(upstreamHost, upstreamPort)) {
+                OutputStream toServer = upstream.getOutputStream();
+                toServer.write(request.forwardedHead());
+                if (upload && now instanceof Fault.ResetUploadMidBody) {
                     faultedRequests.incrementAndGet();
+                    toServer.write(body, 0, body.length / 2);
+                    toServer.flush();
+                    reset(upstream);
                     reset(client);
                     return;
                 }
-                boolean upload = request.method.equals("PUT");
-                if (upload && now instanceof Fault.FailUploads failing) {
+                toServer.write(body);
+                toServer.flush();
+                if (now instanceof Fault.SlowAnswers slow) {
                     faultedRequests.incrementAndGet();
-                    answerError(toClient, failing.status());
-                    return;
+                    Thread.sleep(slow.delayMillis());
                 }
-                if (request.expectsContinue) {
-                    toClient.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                    toClient.flush();
-                }
-                byte[] body = fromClient.readNBytes(request.contentLength);
-                if (body.length < request.contentLength) {
-                    return;
-                }
-                try (Socket upstream = new Socket(upstreamHost, upstreamPort)) {
-                    OutputStream toServer = upstream.getOutputStream();
-                    toServer.write(request.forwardedHead());
-                    if (upload && now instanceof Fault.ResetUploadMidBody) {
-                        faultedRequests.incrementAndGet();
-                        toServer.write(body, 0, body.length / 2);
-                        toServer.flush();
-                        reset(upstream);
-                        reset(client);
-                        return;
-                    }
-                    toServer.write(body);
-                    toServer.flush();
-                    if (now instanceof Fault.SlowAnswers slow) {
-                        faultedRequests.incrementAndGet();
-                        Thread.sleep(slow.delayMillis());
-                    }
-                    upstream.getInputStream().transferTo(toClient);
-                    toClient.flush();
-                    if (upload) {
-                        forwardedUploads.incrementAndGet();
-                    }
-                }
-                // The server was asked to close after its answer, and so did the client's connection.
-                return;
+                upstream.getInputStream().transferTo(toClient);
+                toClient.flush();
             }
         } catch (SocketException e) {
             // The client gave up on this connection (its timeout), which is what some faults cause.

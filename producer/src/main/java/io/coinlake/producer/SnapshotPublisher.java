@@ -103,16 +103,18 @@ public final class SnapshotPublisher {
             }
             progress.accept("sent " + count + " records for " + batch.logicalDate() + ", closing the batch");
             Map<Integer, Long> markerOffsets = new TreeMap<>();
+            List<ProducerRecord<String, byte[]>> markers = new ArrayList<>();
             int partitions = producer.partitionsFor(topic).size();
             long markerTime = batch.fetchedAt().toEpochMilli();
             for (int partition = 0; partition < partitions; partition++) {
                 int inPartition = offsetsByPartition.getOrDefault(partition, List.of()).size();
                 EndOfBatchMarker marker = new EndOfBatchMarker(batch, partition, inPartition, count);
-                markerOffsets.put(partition, producer.send(new ProducerRecord<>(topic, partition, markerTime, null,
-                        EnvelopeCodec.encode(marker), headers(batch, EnvelopeCodec.TYPE_END_OF_BATCH))).get().offset());
+                markers.add(new ProducerRecord<>(topic, partition, markerTime, null, EnvelopeCodec.encode(marker),
+                        headers(batch, EnvelopeCodec.TYPE_END_OF_BATCH)));
+                markerOffsets.put(partition, producer.send(markers.get(partition)).get().offset());
             }
             producer.commitTransaction();
-            seal(batch, markerTime, markerOffsets.keySet().stream().toList(), offsetsByPartition, count);
+            repeatOutsideTheTransaction(batch, markers);
             Map<Integer, Long> endOffsets = endOffsets(markerOffsets.keySet().stream().toList());
             Map<Integer, PublishResult.PartitionSummary> summary = new TreeMap<>();
             markerOffsets.forEach((partition, markerOffset) -> {
@@ -141,17 +143,13 @@ public final class SnapshotPublisher {
      * harmless to the sink (a marker with nothing open closes nothing); losing it only leaves that
      * lag until the next run.
      */
-    private void seal(Batch batch, long markerTime, List<Integer> partitions, Map<Integer, List<Long>> offsetsByPartition,
-                      int count) {
+    private void repeatOutsideTheTransaction(Batch batch, List<ProducerRecord<String, byte[]>> markers) {
         Properties settings = producerSettings(bootstrapServers, null);
-        settings.put(ProducerConfig.CLIENT_ID_CONFIG, "coinlake-producer-seal");
-        try (KafkaProducer<String, byte[]> sealer = new KafkaProducer<>(settings)) {
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, "coinlake-producer-markers");
+        try (KafkaProducer<String, byte[]> repeater = new KafkaProducer<>(settings)) {
             List<Future<RecordMetadata>> sent = new ArrayList<>();
-            for (int partition : partitions) {
-                EndOfBatchMarker marker = new EndOfBatchMarker(batch, partition,
-                        offsetsByPartition.getOrDefault(partition, List.of()).size(), count);
-                sent.add(sealer.send(new ProducerRecord<>(topic, partition, markerTime, null, EnvelopeCodec.encode(marker),
-                        headers(batch, EnvelopeCodec.TYPE_END_OF_BATCH))));
+            for (ProducerRecord<String, byte[]> marker : markers) {
+                sent.add(repeater.send(marker));
             }
             for (Future<RecordMetadata> future : sent) {
                 future.get();

@@ -84,10 +84,9 @@ public final class BronzeSinkTask extends SinkTask {
             byte[] value = valueBytes(record);
             RecordClassifier.Verdict verdict = classifier.classify(value, record.timestamp());
             if (verdict.isRejected()) {
-                if (offset > batcher.lastOffset()) {
+                if (batcher.skip(offset)) {
                     deadLetter(record, verdict.rejection());
                 }
-                batcher.skip(offset);
             } else if (verdict.isEndOfBatch()) {
                 batcher.endOfBatch(offset);
             } else {

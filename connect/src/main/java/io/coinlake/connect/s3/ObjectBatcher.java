@@ -91,11 +91,16 @@ public final class ObjectBatcher {
         return open.isEmpty() ? Optional.empty() : Optional.of(close(offset + 1));
     }
 
-    /** A record that is not landed (sent to the dead-letter queue): only its offset counts. */
-    public void skip(long offset) {
-        if (!seen(offset)) {
-            lastOffset = offset;
+    /**
+     * A record that is not landed (sent to the dead-letter queue): only its offset counts. Returns
+     * false for a record already seen, which must not be reported again.
+     */
+    public boolean skip(long offset) {
+        if (seen(offset)) {
+            return false;
         }
+        lastOffset = offset;
+        return true;
     }
 
     /** The oldest closed object not yet uploaded: objects must land in order for the committed offset to move. */
@@ -129,11 +134,6 @@ public final class ObjectBatcher {
             return Optional.of(openFirstOffset);
         }
         return lastOffset < 0 ? Optional.empty() : Optional.of(lastOffset + 1);
-    }
-
-    /** The last offset seen, or -1 before the first record. */
-    public long lastOffset() {
-        return lastOffset;
     }
 
     public int openRecords() {

@@ -195,6 +195,14 @@ class ObjectBatcherTest {
     }
 
     @Test
+    void aSkippedRecordDeliveredAgainIsNotReportedAgain() {
+        ObjectBatcher batcher = batcher(5);
+        assertThat(batcher.skip(3)).isTrue();
+        assertThat(batcher.skip(3)).as("redelivered: already dead-lettered").isFalse();
+        assertThat(batcher.committableOffset()).contains(4L);
+    }
+
+    @Test
     void objectsLandOnlyInOrder() {
         ObjectBatcher batcher = batcher(1);
         ObjectBatcher.ClosedObject first = batcher.add(0, D1, line(0)).get(0);
