@@ -3,7 +3,8 @@
 
 The daily CoinCap lakehouse pipeline for one day **D**:
 `produce` (CoinCap to Kafka) → `bronze_wait` (the S3 sink has landed every record of D) →
-`silver` → `silver_quality` → `gold` (Spark jobs).
+`silver` → `gold` (Spark jobs). Each Spark job writes on an Iceberg branch, runs its quality checks
+there and publishes to `main` only if no error-level check failed (write-audit-publish).
 
 * **Schedule:** daily, with a data-interval timetable: the run for D has the data interval
   [D 00:00, D+1 00:00) UTC and logical date D, and starts as soon as D has closed. Backfill with
@@ -14,30 +15,26 @@ The daily CoinCap lakehouse pipeline for one day **D**:
   yesterday (UTC), the last day that has closed.
 * **Params:** `date` (YYYY-MM-DD), `asset_count` (assets per snapshot; default: the
   `COINLAKE_ASSET_COUNT` setting), `full_refresh` (rebuild gold
-  from the first day of silver instead of D only).
+  from the first day of silver instead of D only), `first_try_faults` (see Retries).
 * **Spark:** the Spark stages go through `SparkSubmitOperator` and the `coinlake_spark`
   connection: `local[*]` for the local setup, the Spark master in docker-compose.
+* **Retries:** transient faults are retried 3 times with exponential backoff. A failed error-level
+  check (exit 2) or a table that cannot be evolved (exit 3) fails the task at once: another try
+  would read the same data. The `first_try_faults` param makes the simulator fail `produce`'s first
+  try (e.g. `server-error:*` with `COINCAP_MAX_ATTEMPTS=1`), to watch a retry succeed.
 * **Assets:** `silver` and `gold` update the `coinlake://silver/asset_snapshots` and
   `coinlake://gold/fct_asset_daily` assets, so downstream DAGs can be scheduled on them.
 """
 
 from __future__ import annotations
 
-import os
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 
-from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
 from airflow.providers.standard.operators.bash import BashOperator
 from airflow.sdk import DAG, Asset, Param
 from airflow.timetables.interval import CronDataIntervalTimetable
 
-# The repository this file lives in: the CLI and the Spark jobs' jar are found from here.
-ROOT = Path(os.environ.get("COINLAKE_ROOT", Path(__file__).resolve().parents[1]))
-COINLAKE = str(ROOT / "coinlake")
-SPARK_JOBS_JAR = str(ROOT / "spark-jobs" / "target" / "coinlake-spark-jobs.jar")
-SPARK_MAIN_CLASS = "io.coinlake.spark.SparkJobs"
-SPARK_CONNECTION = "coinlake_spark"
+from coinlake_tasks import COINLAKE, DEFAULT_ARGS, spark_job
 
 SILVER_SNAPSHOTS = Asset("coinlake://silver/asset_snapshots")
 GOLD_FACTS = Asset("coinlake://gold/fct_asset_daily")
@@ -54,14 +51,6 @@ def coinlake_day(params: dict, logical_date: datetime | None) -> str:
         return logical_date.astimezone(timezone.utc).date().isoformat()
     return (datetime.now(timezone.utc).date() - timedelta(days=1)).isoformat()
 
-
-DEFAULT_ARGS = {
-    "owner": "coinlake",
-    "retries": 3,
-    "retry_delay": timedelta(seconds=30),
-    "retry_exponential_backoff": True,
-    "max_retry_delay": timedelta(minutes=10),
-}
 
 with DAG(
     dag_id="coincap_lakehouse",
@@ -80,13 +69,17 @@ with DAG(
         "asset_count": Param(None, type=["null", "integer"], minimum=1, maximum=2000,
                              description="Assets per snapshot (default: the COINLAKE_ASSET_COUNT setting)."),
         "full_refresh": Param(False, type="boolean", description="Rebuild gold from the first day of silver."),
+        "first_try_faults": Param(None, type=["null", "string"],
+                                  description="Simulator faults on produce's first try only, e.g. server-error:*."),
     },
     tags=["coinlake"],
 ) as dag:
     produce = BashOperator(
         task_id="produce",
         doc_md="Publish the CoinCap snapshot of the day to Kafka (a new, complete batch on every run).",
-        bash_command=f'"{COINLAKE}" produce --date {DAY}'
+        bash_command='{{ ("COINCAP_SIMULATOR_FAULTS=\'" ~ params.first_try_faults ~ "\' ")'
+        " if params.first_try_faults and ti.try_number == 1 else '' }}"
+        f'"{COINLAKE}" produce --date {DAY}'
         "{{ (' --limit ' ~ params.asset_count) if params.asset_count else '' }}",
     )
 
@@ -96,34 +89,18 @@ with DAG(
         bash_command=f'"{COINLAKE}" bronze wait --date {DAY} --timeout 600',
     )
 
-    def spark_job(task_id: str, args: list[str], doc: str, outlets: list[Asset] | None = None) -> SparkSubmitOperator:
-        return SparkSubmitOperator(
-            task_id=task_id,
-            doc_md=doc,
-            conn_id=SPARK_CONNECTION,
-            application=SPARK_JOBS_JAR,
-            java_class=SPARK_MAIN_CLASS,
-            name=f"coinlake-{task_id}",
-            application_args=args,
-            outlets=outlets or [],
-        )
-
     silver = spark_job(
         "silver",
         ["silver", "--date", DAY],
-        "Bronze of the day to silver: parse, check, deduplicate, MERGE, quarantine; exits 2 on a failed error check.",
+        "Bronze of the day to silver: parse, check, deduplicate, MERGE, quarantine, on an audit branch published"
+        " only when the error-level checks pass. A failed check fails the task at once, with no retry.",
         [SILVER_SNAPSHOTS],
-    )
-    silver_quality = spark_job(
-        "silver_quality",
-        ["quality", "--job", "silver", "--date", DAY],
-        "The newest silver quality results of the day; fails when an error-level check failed.",
     )
     gold = spark_job(
         "gold",
         ["gold", "--date", DAY, "--full-refresh={{ params.full_refresh | string | lower }}"],
-        "Silver to gold for the day (or from the first day of silver with full_refresh).",
+        "Silver to gold for the day (or from the first day of silver with full_refresh), audited like silver.",
         [GOLD_FACTS],
     )
 
-    produce >> bronze_wait >> silver >> silver_quality >> gold
+    produce >> bronze_wait >> silver >> gold

@@ -1,6 +1,7 @@
 """Airflow needs a home before it is imported: a fresh one per test session, never the user's."""
 
 import os
+import sys
 import tempfile
 
 import pytest
@@ -10,6 +11,9 @@ from embedded_stack import run_cli, start
 os.environ.setdefault("AIRFLOW_HOME", tempfile.mkdtemp(prefix="coinlake-airflow-test-"))
 os.environ.setdefault("AIRFLOW__CORE__LOAD_EXAMPLES", "False")
 os.environ.setdefault("AIRFLOW__CORE__DAGS_FOLDER", os.path.join(os.path.dirname(__file__), ".."))
+# Airflow's dag processor and task runner put the DAGs folder (the bundle) on sys.path, so DAG files
+# import coinlake_tasks from it; a DagBag made in a test does not.
+sys.path.insert(0, os.path.abspath(os.environ["AIRFLOW__CORE__DAGS_FOLDER"]))
 
 
 @pytest.fixture(scope="session")

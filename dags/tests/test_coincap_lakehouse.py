@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from airflow.dag_processing.dagbag import DagBag
@@ -32,8 +33,8 @@ def test_every_task_retries_with_exponential_backoff(dag):
         assert task.retry_exponential_backoff, task.task_id
 
 
-def test_the_chain_is_produce_bronze_silver_quality_gold(dag):
-    order = ["produce", "bronze_wait", "silver", "silver_quality", "gold"]
+def test_the_chain_is_produce_bronze_silver_gold(dag):
+    order = ["produce", "bronze_wait", "silver", "gold"]
     assert sorted(dag.task_ids) == sorted(order)
     for upstream, downstream in zip(order, order[1:]):
         assert dag.get_task(upstream).downstream_task_ids == {downstream}
@@ -45,10 +46,10 @@ def test_silver_and_gold_update_their_assets(dag):
     assert [a.uri for a in dag.get_task("gold").outlets] == ["coinlake://gold/fct_asset_daily"]
 
 
-def render(dag, task_id: str, field: str, logical_date, **params):
+def render(dag, task_id: str, field: str, logical_date, try_number: int = 1, **params):
     task = dag.get_task(task_id)
-    context = {"params": {"date": None, "asset_count": None, "full_refresh": False, **params},
-               "logical_date": logical_date}
+    context = {"params": {"date": None, "asset_count": None, "full_refresh": False, "first_try_faults": None, **params},
+               "logical_date": logical_date, "ti": SimpleNamespace(try_number=try_number)}
     return task.render_template(getattr(task, field), context, jinja_env=dag.get_template_env())
 
 
@@ -57,7 +58,6 @@ def test_the_run_for_a_day_processes_that_day(dag):
     assert render(dag, "produce", "bash_command", day).endswith("produce --date 2026-11-01")
     assert render(dag, "bronze_wait", "bash_command", day).endswith("bronze wait --date 2026-11-01 --timeout 600")
     assert render(dag, "silver", "application_args", day) == ["silver", "--date", "2026-11-01"]
-    assert render(dag, "silver_quality", "application_args", day) == ["quality", "--job", "silver", "--date", "2026-11-01"]
     assert render(dag, "gold", "application_args", day) == ["gold", "--date", "2026-11-01", "--full-refresh=false"]
 
 
@@ -66,6 +66,16 @@ def test_params_override_the_day_and_the_asset_count_and_ask_for_a_full_refresh(
     assert render(dag, "produce", "bash_command", day, date="2026-10-15", asset_count=50).endswith(
         "produce --date 2026-10-15 --limit 50")
     assert render(dag, "gold", "application_args", day, full_refresh=True)[-1] == "--full-refresh=true"
+
+
+def test_first_try_faults_reach_the_simulator_on_the_first_try_only(dag):
+    day = datetime(2026, 11, 1, tzinfo=timezone.utc)
+    first = render(dag, "produce", "bash_command", day, first_try_faults="server-error:*")
+    assert first.startswith("COINCAP_SIMULATOR_FAULTS='server-error:*' ")
+    assert first.endswith("produce --date 2026-11-01")
+    assert "COINCAP_SIMULATOR_FAULTS" not in render(dag, "produce", "bash_command", day, try_number=2,
+                                                    first_try_faults="server-error:*")
+    assert "COINCAP_SIMULATOR_FAULTS" not in render(dag, "produce", "bash_command", day)
 
 
 def test_a_manual_run_without_a_date_processes_yesterday(dag):

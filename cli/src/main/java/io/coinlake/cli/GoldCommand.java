@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
             "gold.fct_asset_daily (asset x day), gold.market_daily (day) and gold.dim_asset (asset)."
                     + " Incremental: reads the days plus the 30-day lookback of its windows and rewrites only days"
                     + " whose rows changed. After correcting an old day, rerun gold from that day on.",
-            "Exit code 2: an error-level quality check failed."})
+            "Exit code 2: an error-level quality check failed, so nothing was published (see the FAIL lines)."})
 final class GoldCommand implements Callable<Integer> {
     @Mixin
     private ConfigOptions config;

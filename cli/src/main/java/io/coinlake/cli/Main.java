@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
         description = "Crypto-market lakehouse: CoinCap snapshots through Kafka into an S3 bronze layer and Iceberg tables.%n"
                 + "Runs on an embedded stack on this machine unless KAFKA_BOOTSTRAP_SERVERS points elsewhere.",
         subcommands = {RunCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class,
-                ProduceCommand.class, BronzeCommand.class, SilverCommand.class, GoldCommand.class, SqlCommand.class, ReplayCommand.class,
-                KafkaCommand.class, ConfigCommand.class, CommandLine.HelpCommand.class})
+                CheckCommand.class, ProduceCommand.class, BronzeCommand.class, SilverCommand.class, GoldCommand.class,
+                SqlCommand.class, MaintainCommand.class, ReplayCommand.class, KafkaCommand.class, ConfigCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Set to print stack traces: a debugging aid, not a setting of the pipeline. */
     static final String DEBUG_VARIABLE = "COINLAKE_DEBUG";

@@ -2,6 +2,7 @@ package io.coinlake.cli;
 
 import io.coinlake.bronze.BronzeObjectKey;
 import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.envelope.EnvelopeFields;
 import io.coinlake.config.Settings;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
                 + " duplicates; objects missing from S3 come back. Without options: from the beginning.")
 final class ReplayCommand implements Callable<Integer> {
     private static final Duration STATE_TIMEOUT = Duration.ofSeconds(60);
-    private static final Pattern LOGICAL_DATE = Pattern.compile("\"logicalDate\":\"(\\d{4}-\\d{2}-\\d{2})\"");
+    private static final Pattern LOGICAL_DATE = Pattern.compile(
+            Pattern.quote("\"" + EnvelopeFields.LOGICAL_DATE + "\":\"") + "(\\d{4}-\\d{2}-\\d{2})\"");
 
     @Mixin
     private ConfigOptions config;

@@ -70,8 +70,7 @@ final class RunCommand implements Callable<Integer> {
                     .resolve(BronzeObjectKey.PREFIX) + " (also s3://" + effective.get(Settings.COINLAKE_BUCKET) + "/"
                     + BronzeObjectKey.PREFIX + "/ at " + effective.s3Endpoint() + ")");
         }
-        out.println("tables (Iceberg):     silver.asset_snapshots, silver.assets, silver.rejected_records,"
-                + " gold.fct_asset_daily, gold.market_daily, gold.dim_asset");
+        out.println("tables (Iceberg):     listed above; columns in docs/data-model.md or ./coinlake sql \"describe silver.assets\"");
         out.println("catalog and data:     " + effective.catalogUri() + ", " + effective.warehouse());
         out.println("query them:           ./coinlake sql \"select day, asset_id, close_price_usd, market_cap_rank,"
                 + " dod_change_pct from gold.fct_asset_daily where day = date'" + last + "' order by market_cap_rank\"");

@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
             "Parses and checks every bronze line, drops duplicates, MERGEs new and changed rows into"
                     + " silver.asset_snapshots and silver.assets, quarantines bad lines in silver.rejected_records,"
                     + " then runs the quality checks. Reruns change nothing.",
-            "Exit code 2: an error-level quality check failed (the rows are stored; see the FAIL lines)."})
+            "Exit code 2: an error-level quality check failed, so nothing was published"
+                    + " (the run's rows wait on its audit branch; see the FAIL lines)."})
 final class SilverCommand implements Callable<Integer> {
     @Mixin
     private ConfigOptions config;

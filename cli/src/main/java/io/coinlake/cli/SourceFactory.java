@@ -43,6 +43,7 @@ final class SourceFactory {
         }
         CoinCapSimulator simulator = CoinCapSimulator.builder()
                 .faults(config.get(Settings.COINCAP_SIMULATOR_FAULTS))
+                .newFields(config.get(Settings.COINCAP_SIMULATOR_NEW_FIELDS))
                 .start();
         CoinCapClient client = new CoinCapClient(simulator.baseUrl(), Secret.of(""), timeout, retry);
         return new OpenSource(CoinCapSource.timeTravelling(Batch.SOURCE_SIMULATED, client, simulator::setTime),

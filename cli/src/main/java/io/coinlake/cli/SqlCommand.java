@@ -9,9 +9,8 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = {"Run Spark SQL against the lake's Iceberg catalog and print the result as a table.",
-            "Tables: silver.asset_snapshots, silver.assets, silver.rejected_records, gold.fct_asset_daily,"
-                    + " gold.market_daily, gold.dim_asset, audit.quality_checks;"
-                    + " Iceberg metadata too, e.g. silver.asset_snapshots.history."})
+            "Tables: \"show tables in silver\" (and gold, audit), \"describe gold.dim_asset\", or docs/data-model.md;"
+                    + " Iceberg metadata too, e.g. silver.asset_snapshots.history or .refs (audit branches)."})
 final class SqlCommand implements Callable<Integer> {
     @Mixin
     private ConfigOptions config;

@@ -3,6 +3,8 @@ package io.coinlake.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.embedded.EmbeddedConnect;
 import io.coinlake.embedded.FreePorts;
 import io.coinlake.envelope.AssetEnvelope;
 import io.coinlake.json.RawJson;
@@ -15,6 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,5 +146,29 @@ class CliPipelineTest {
         CliRun gold = cli("gold", "--date", "2026-11-02");
         assertThat(gold.exitCode()).as(gold.err()).isZero();
         assertThat(gold.out()).as("a rerun rewrites nothing").contains("gold.fct_asset_daily: 0 of 1 day(s) rewritten");
+    }
+
+    @Test
+    void checkNamesThePartThatIsDownAndWhatToDo() throws Exception {
+        CliRun nothing = cli("check", "kafka", "s3");
+        assertThat(nothing.exitCode()).isEqualTo(CheckCommand.DOWN);
+        assertThat(nothing.out()).containsPattern("kafka +DOWN +no broker answered at 127.0.0.1:\\d+ within 10 s\\."
+                + " Start the embedded stack with './coinlake up'\\.").contains("s3       DOWN");
+        assertThat(cli("up").exitCode()).isZero();
+
+        CliRun up = cli("check");
+        assertThat(up.exitCode()).as(up.out() + up.err()).isZero();
+        assertThat(up.out()).contains("kafka    ok    1 broker(s)", "connect  ok    worker at http://127.0.0.1:" + connectPort,
+                "s3       ok    bucket coinlake", "catalog  ok").contains("no tables yet");
+
+        ProcessHandle connect = new Stack(CoinlakeConfig.of(Map.of("COINLAKE_HOME", home.toString(),
+                "COINLAKE_CONNECT_PORT", Integer.toString(connectPort)))).embeddedConnect()
+                .flatMap(EmbeddedConnect::running).orElseThrow();
+        connect.destroyForcibly();
+        connect.onExit().get(30, TimeUnit.SECONDS);
+        CliRun down = cli("check");
+        assertThat(down.exitCode()).isEqualTo(CheckCommand.DOWN);
+        assertThat(down.out()).contains("kafka    ok", "s3       ok", "catalog  ok")
+                .contains("connect  DOWN  no Connect worker answered at http://127.0.0.1:" + connectPort);
     }
 }

@@ -58,6 +58,16 @@ public final class Setting<T> {
         }, validator, false);
     }
 
+    public static Setting<Boolean> bool(String name, boolean defaultValue, String doc) {
+        return new Setting<>(name, Boolean.class, Boolean.toString(defaultValue), doc + " true or false.", text -> {
+            String value = text.trim().toLowerCase(Locale.ROOT);
+            if (!value.equals("true") && !value.equals("false")) {
+                throw new IllegalArgumentException("must be true or false");
+            }
+            return Boolean.valueOf(value);
+        }, Validator.any(), false);
+    }
+
     public static Setting<Path> path(String name, String defaultValue, String doc) {
         return new Setting<>(name, Path.class, defaultValue, doc, text -> {
             if (text.isBlank()) {

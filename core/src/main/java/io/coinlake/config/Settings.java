@@ -48,6 +48,9 @@ public final class Settings {
     public static final Setting<FaultPlan> COINCAP_SIMULATOR_FAULTS = Setting.of("COINCAP_SIMULATOR_FAULTS",
             FaultPlan.class, "", "Faults the simulator injects, as fault[:times],... e.g. 'server-error:2,rate-limit'."
                     + " Faults: " + FaultPlan.knownLabels() + ".", FaultPlan::parse);
+    public static final Setting<Boolean> COINCAP_SIMULATOR_NEW_FIELDS = Setting.bool("COINCAP_SIMULATOR_NEW_FIELDS", false,
+            "The schema-evolution example: the simulator's live assets also carry 'dilutedMarketCapUsd', a field the"
+                    + " real API does not send, which silver stores in asset_snapshots.diluted_market_cap_usd.");
     public static final Setting<Integer> COINLAKE_ASSET_COUNT = Setting.integer("COINLAKE_ASSET_COUNT", 20,
             "Number of top assets (by rank) in each daily snapshot.", Validators.between(1, 2000));
 
@@ -110,14 +113,29 @@ public final class Settings {
     public static final Setting<String> COINLAKE_WAREHOUSE = Setting.string("COINLAKE_WAREHOUSE", "",
             "Where Iceberg table data goes. Empty: s3://<COINLAKE_BUCKET>/warehouse.", Validators.optionalS3Uri());
 
+    // --- Table maintenance ('./coinlake maintain') ------------------------------------------
+    public static final Setting<Integer> COINLAKE_SNAPSHOTS_KEPT = Setting.integer("COINLAKE_SNAPSHOTS_KEPT", 10,
+            "Most snapshots 'maintain' keeps per table (the newest); older ones expire and their unused files are deleted.",
+            Validators.between(1, 10000));
+    public static final Setting<Integer> COINLAKE_SNAPSHOT_MAX_AGE_HOURS = Setting.integer("COINLAKE_SNAPSHOT_MAX_AGE_HOURS",
+            168, "Snapshots (and the audit branches of failed runs) older than this expire at 'maintain', even among"
+                    + " the newest COINLAKE_SNAPSHOTS_KEPT.", Validators.between(0, 100000));
+    public static final Setting<Integer> COINLAKE_TARGET_FILE_SIZE_MB = Setting.integer("COINLAKE_TARGET_FILE_SIZE_MB", 128,
+            "Size 'maintain' compacts a partition's data files towards.", Validators.between(1, 4096));
+    public static final Setting<Integer> COINLAKE_ORPHAN_MIN_AGE_HOURS = Setting.integer("COINLAKE_ORPHAN_MIN_AGE_HOURS", 24,
+            "Files no snapshot refers to are deleted by 'maintain' once older than this: a younger one may belong to a"
+                    + " write still in progress.", Validators.between(0, 100000));
+
     public static final List<Setting<?>> ALL = List.of(
             COINCAP_API_KEY, COINCAP_BASE_URL, COINCAP_SOURCE, COINCAP_SNAPSHOT_MODE, COINCAP_TIMEOUT_SECONDS,
-            COINCAP_MAX_ATTEMPTS, COINCAP_RETRY_BUDGET_SECONDS, COINCAP_SIMULATOR_FAULTS, COINLAKE_ASSET_COUNT,
+            COINCAP_MAX_ATTEMPTS, COINCAP_RETRY_BUDGET_SECONDS, COINCAP_SIMULATOR_FAULTS, COINCAP_SIMULATOR_NEW_FIELDS,
+            COINLAKE_ASSET_COUNT,
             COINLAKE_HOME, KAFKA_BOOTSTRAP_SERVERS, COINLAKE_KAFKA_PORT, COINLAKE_RAW_TOPIC,
             COINLAKE_RAW_TOPIC_PARTITIONS, COINLAKE_DLQ_TOPIC, S3_ENDPOINT, COINLAKE_S3_PORT, S3_REGION, S3_ACCESS_KEY,
             S3_SECRET_KEY, COINLAKE_BUCKET, CONNECT_URL, COINLAKE_CONNECT_PORT, SPARK_MASTER, SPARK_DRIVER_MEMORY,
             SPARK_SHUFFLE_PARTITIONS, COINLAKE_CATALOG_URI, COINLAKE_CATALOG_USER, COINLAKE_CATALOG_PASSWORD,
-            COINLAKE_WAREHOUSE);
+            COINLAKE_WAREHOUSE, COINLAKE_SNAPSHOTS_KEPT, COINLAKE_SNAPSHOT_MAX_AGE_HOURS, COINLAKE_TARGET_FILE_SIZE_MB,
+            COINLAKE_ORPHAN_MIN_AGE_HOURS);
 
     public static final Map<String, Setting<?>> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(Setting::name, Function.identity()));

@@ -30,30 +30,30 @@ public final class EnvelopeCodec {
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         try (JsonGenerator json = RawJson.MAPPER.getFactory().createGenerator(out)) {
             json.writeStartObject();
-            json.writeStringField("type", envelope instanceof AssetEnvelope ? TYPE_ASSET : TYPE_END_OF_BATCH);
-            json.writeNumberField("schemaVersion", SCHEMA_VERSION);
+            json.writeStringField(EnvelopeFields.TYPE, envelope instanceof AssetEnvelope ? TYPE_ASSET : TYPE_END_OF_BATCH);
+            json.writeNumberField(EnvelopeFields.SCHEMA_VERSION, SCHEMA_VERSION);
             Batch batch = envelope.batch();
-            json.writeStringField("logicalDate", batch.logicalDate().toString());
-            json.writeStringField("runId", batch.runId());
-            json.writeStringField("source", batch.source());
-            json.writeStringField("fetchedAt", batch.fetchedAt().toString());
+            json.writeStringField(EnvelopeFields.LOGICAL_DATE, batch.logicalDate().toString());
+            json.writeStringField(EnvelopeFields.RUN_ID, batch.runId());
+            json.writeStringField(EnvelopeFields.SOURCE, batch.source());
+            json.writeStringField(EnvelopeFields.FETCHED_AT, batch.fetchedAt().toString());
             if (envelope instanceof AssetEnvelope asset) {
-                json.writeStringField("assetId", asset.assetId());
-                json.writeStringField("snapshotKind", asset.kind().label());
-                json.writeStringField("endpoint", asset.endpoint());
-                json.writeNumberField("responseTimestamp", asset.responseTime().toEpochMilli());
-                json.writeNumberField("index", asset.index());
-                json.writeNumberField("count", asset.count());
-                json.writeFieldName("asset");
+                json.writeStringField(EnvelopeFields.ASSET_ID, asset.assetId());
+                json.writeStringField(EnvelopeFields.SNAPSHOT_KIND, asset.kind().label());
+                json.writeStringField(EnvelopeFields.ENDPOINT, asset.endpoint());
+                json.writeNumberField(EnvelopeFields.RESPONSE_TIMESTAMP, asset.responseTime().toEpochMilli());
+                json.writeNumberField(EnvelopeFields.INDEX, asset.index());
+                json.writeNumberField(EnvelopeFields.COUNT, asset.count());
+                json.writeFieldName(EnvelopeFields.ASSET);
                 json.writeRawValue(asset.rawAsset());
                 if (asset.rawListing() != null) {
-                    json.writeFieldName("listing");
+                    json.writeFieldName(EnvelopeFields.LISTING);
                     json.writeRawValue(asset.rawListing());
                 }
             } else if (envelope instanceof EndOfBatchMarker marker) {
-                json.writeNumberField("partition", marker.partition());
-                json.writeNumberField("recordsInPartition", marker.recordsInPartition());
-                json.writeNumberField("count", marker.count());
+                json.writeNumberField(EnvelopeFields.PARTITION, marker.partition());
+                json.writeNumberField(EnvelopeFields.RECORDS_IN_PARTITION, marker.recordsInPartition());
+                json.writeNumberField(EnvelopeFields.COUNT, marker.count());
             }
             json.writeEndObject();
         } catch (IOException e) {
@@ -88,20 +88,20 @@ public final class EnvelopeCodec {
     }
 
     private static Envelope fromFields(Map<String, Object> fields) {
-        Object version = fields.get("schemaVersion");
+        Object version = fields.get(EnvelopeFields.SCHEMA_VERSION);
         if (!(version instanceof Long v) || v != SCHEMA_VERSION) {
             throw new IllegalArgumentException("unsupported envelope schemaVersion " + version);
         }
-        Batch batch = new Batch(LocalDate.parse(text(fields, "logicalDate")), text(fields, "runId"),
-                text(fields, "source"), Instant.parse(text(fields, "fetchedAt")));
-        String type = text(fields, "type");
+        Batch batch = new Batch(LocalDate.parse(text(fields, EnvelopeFields.LOGICAL_DATE)), text(fields, EnvelopeFields.RUN_ID),
+                text(fields, EnvelopeFields.SOURCE), Instant.parse(text(fields, EnvelopeFields.FETCHED_AT)));
+        String type = text(fields, EnvelopeFields.TYPE);
         return switch (type) {
-            case TYPE_ASSET -> new AssetEnvelope(batch, text(fields, "assetId"),
-                    SnapshotKind.fromLabel(text(fields, "snapshotKind")), text(fields, "endpoint"),
-                    Instant.ofEpochMilli(number(fields, "responseTimestamp")), (int) number(fields, "index"),
-                    (int) number(fields, "count"), text(fields, "asset"), (String) fields.get("listing"));
-            case TYPE_END_OF_BATCH -> new EndOfBatchMarker(batch, (int) number(fields, "partition"),
-                    (int) number(fields, "recordsInPartition"), (int) number(fields, "count"));
+            case TYPE_ASSET -> new AssetEnvelope(batch, text(fields, EnvelopeFields.ASSET_ID),
+                    SnapshotKind.fromLabel(text(fields, EnvelopeFields.SNAPSHOT_KIND)), text(fields, EnvelopeFields.ENDPOINT),
+                    Instant.ofEpochMilli(number(fields, EnvelopeFields.RESPONSE_TIMESTAMP)), (int) number(fields, EnvelopeFields.INDEX),
+                    (int) number(fields, EnvelopeFields.COUNT), text(fields, EnvelopeFields.ASSET), (String) fields.get(EnvelopeFields.LISTING));
+            case TYPE_END_OF_BATCH -> new EndOfBatchMarker(batch, (int) number(fields, EnvelopeFields.PARTITION),
+                    (int) number(fields, EnvelopeFields.RECORDS_IN_PARTITION), (int) number(fields, EnvelopeFields.COUNT));
             default -> throw new IllegalArgumentException("unknown envelope type '" + type + "'");
         };
     }

@@ -48,6 +48,7 @@ public final class CoinCapSimulator implements AutoCloseable {
     private final ExecutorService executor;
     private final SimulatedMarket market;
     private final FaultInjector faults = new FaultInjector();
+    private final boolean newFields;
     private final AtomicReference<Instant> fixedNow = new AtomicReference<>();
     private final AtomicInteger requests = new AtomicInteger();
     private final String requiredKey;
@@ -57,6 +58,7 @@ public final class CoinCapSimulator implements AutoCloseable {
         this.market = new SimulatedMarket(builder.seed);
         this.requiredKey = builder.requiredKey;
         this.slowDelay = builder.slowDelay;
+        this.newFields = builder.newFields;
         this.faults.add(builder.faults);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), builder.port), 0);
         this.executor = Executors.newFixedThreadPool(4, runnable -> {
@@ -186,7 +188,7 @@ public final class CoinCapSimulator implements AutoCloseable {
             if (parts.length == 1) {
                 SimulatedMarket.Quote quote = market.snapshot(now).stream()
                         .filter(q -> q.asset().equals(asset.get())).findFirst().orElseThrow();
-                return Response.json(200, SimulatorJson.envelope(SimulatorJson.asset(quote, Set.of()), now));
+                return Response.json(200, SimulatorJson.envelope(SimulatorJson.asset(quote, Set.of(), newFields), now));
             }
             if (parts.length == 2 && parts[1].equals("history")) {
                 return history(asset.get(), query, now);
@@ -214,7 +216,7 @@ public final class CoinCapSimulator implements AutoCloseable {
         }
         Set<String> dropped = page.size() > 1 && faults.take(Fault.MISSING_FIELDS)
                 ? SimulatorJson.DROPPED_BY_MISSING_FIELDS : Set.of();
-        return Response.json(200, SimulatorJson.envelope(SimulatorJson.assets(page, dropped), now));
+        return Response.json(200, SimulatorJson.envelope(SimulatorJson.assets(page, dropped, newFields), now));
     }
 
     private Response history(ReferenceAsset asset, Map<String, String> query, Instant now) {
@@ -304,6 +306,7 @@ public final class CoinCapSimulator implements AutoCloseable {
         private String requiredKey;
         private Duration slowDelay = Duration.ofSeconds(30);
         private FaultPlan faults = FaultPlan.NONE;
+        private boolean newFields;
 
         /** Same seed, same markets. The default is fixed so every install sees the same data. */
         public Builder seed(long seed) {
@@ -325,6 +328,12 @@ public final class CoinCapSimulator implements AutoCloseable {
 
         public Builder slowDelay(Duration delay) {
             this.slowDelay = delay;
+            return this;
+        }
+
+        /** Live assets also carry {@value SimulatorJson#NEW_FIELD}, a field the real API does not send (yet). */
+        public Builder newFields(boolean on) {
+            this.newFields = on;
             return this;
         }
 

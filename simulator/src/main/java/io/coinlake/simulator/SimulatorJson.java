@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
@@ -58,17 +59,20 @@ final class SimulatorJson {
         return out.toString();
     }
 
-    static Body assets(List<SimulatedMarket.Quote> quotes, Set<String> dropFieldsOfSecond) {
+    /** The field {@code newFields} adds: the schema-evolution example (see docs/schema-evolution.md). */
+    static final String NEW_FIELD = "dilutedMarketCapUsd";
+
+    static Body assets(List<SimulatedMarket.Quote> quotes, Set<String> dropFieldsOfSecond, boolean newFields) {
         return json -> {
             json.writeStartArray();
             for (int i = 0; i < quotes.size(); i++) {
-                asset(quotes.get(i), i == 1 ? dropFieldsOfSecond : Set.of()).write(json);
+                asset(quotes.get(i), i == 1 ? dropFieldsOfSecond : Set.of(), newFields).write(json);
             }
             json.writeEndArray();
         };
     }
 
-    static Body asset(SimulatedMarket.Quote quote, Set<String> dropped) {
+    static Body asset(SimulatedMarket.Quote quote, Set<String> dropped, boolean newFields) {
         return json -> {
             ReferenceAsset asset = quote.asset();
             json.writeStartObject();
@@ -91,6 +95,10 @@ final class SimulatorJson {
             }
             number(json, "changePercent24Hr", quote.changePercent24Hr());
             number(json, "vwap24Hr", quote.vwap24Hr());
+            if (newFields && asset.maxSupply() != null) {
+                number(json, NEW_FIELD, quote.priceUsd().multiply(SimulatedMarket.decimal(asset.maxSupply()))
+                        .setScale(SimulatedMarket.SCALE, RoundingMode.HALF_EVEN));
+            }
             json.writeStringField("explorer", asset.explorer());
             json.writeObjectFieldStart("tokens");
             if (asset.token() != null) {

@@ -61,6 +61,26 @@ class CoinCapSimulatorTest {
     }
 
     @Test
+    void theNewFieldsSwitchAddsDilutedMarketCapToLiveAssetsThatHaveAMaxSupply() throws Exception {
+        try (CoinCapSimulator next = CoinCapSimulator.builder().seed(11).newFields(true).start()) {
+            next.setTime(NOW);
+            String body = HTTP.send(HttpRequest.newBuilder(URI.create(next.baseUrl() + "/assets?limit=20")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            JsonNode assets = RawJson.tree(body).get("data");
+            JsonNode bitcoin = assets.get(0);
+            assertThat(bitcoin.fieldNames()).toIterable().containsSequence("vwap24Hr", "dilutedMarketCapUsd", "explorer");
+            assertThat(bitcoin.get("dilutedMarketCapUsd").decimalValue()).isEqualByComparingTo(
+                    bitcoin.get("priceUsd").decimalValue().multiply(bitcoin.get("maxSupply").decimalValue())
+                            .setScale(16, java.math.RoundingMode.HALF_EVEN));
+            assertThat(assets).filteredOn(asset -> asset.get("maxSupply").isNull()).isNotEmpty()
+                    .allMatch(asset -> !asset.has("dilutedMarketCapUsd"));
+            JsonNode before = RawJson.tree(get("/assets?limit=20").body()).get("data").get(0);
+            assertThat(before.has("dilutedMarketCapUsd")).as("off by default").isFalse();
+            assertThat(before.get("priceUsd")).as("the switch changes no other value").isEqualTo(bitcoin.get("priceUsd"));
+        }
+    }
+
+    @Test
     void pagesFollowOnWithoutOverlap() throws Exception {
         JsonNode all = RawJson.tree(get("/assets?limit=10&offset=0").body()).get("data");
         JsonNode second = RawJson.tree(get("/assets?limit=5&offset=5").body()).get("data");

@@ -1,5 +1,6 @@
 package io.coinlake.spark;
 
+import io.coinlake.spark.table.LakeTable;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -19,9 +20,9 @@ public final class ChangedRows {
      * @param sourceRows    rows the job offered, for the count of unchanged ones
      * @param viewSuffix    makes the view name unique among jobs sharing a session
      */
-    public static MergeOutcome merge(SparkSession spark, String table, String changedSql, String mergeTemplate,
+    public static MergeOutcome merge(SparkSession spark, LakeTable table, String changedSql, String mergeTemplate,
                                      long sourceRows, String viewSuffix, Consumer<String> progress) {
-        String name = LakeTables.shortName(table);
+        String name = table.shortName();
         // Both steps again if another job commits to the table in between.
         return Commits.retryingConflicts(name, () -> {
             // Materialised with its plan cut: the counts and the MERGE see the same rows, and a

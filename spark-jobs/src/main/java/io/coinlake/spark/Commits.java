@@ -11,7 +11,7 @@ import org.apache.iceberg.exceptions.ValidationException;
  * The step is run again from its reads, so it sees what the other job wrote.
  */
 public final class Commits {
-    static final int ATTEMPTS = 6;
+    public static final int ATTEMPTS = 6;
 
     private Commits() {
     }

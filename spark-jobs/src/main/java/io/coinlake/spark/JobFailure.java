@@ -1,7 +1,7 @@
 package io.coinlake.spark;
 
 /** A job cannot run or must stop; the message says what went wrong and what to do. */
-public final class JobFailure extends RuntimeException {
+public class JobFailure extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     public JobFailure(String message) {

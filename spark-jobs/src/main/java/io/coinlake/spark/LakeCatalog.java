@@ -3,11 +3,18 @@ package io.coinlake.spark;
 import io.coinlake.bronze.BronzeObjectKey;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.Settings;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.iceberg.CatalogUtil;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.catalog.Namespace;
+import org.apache.iceberg.catalog.SupportsNamespaces;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.jdbc.JdbcCatalog;
 
 /**
  * The Spark settings that make the Iceberg catalog {@value #NAME} (a JDBC catalog whose tables live
@@ -49,6 +56,8 @@ public final class LakeCatalog {
         conf.put(prefix + ".s3.secret-access-key", config.get(Settings.S3_SECRET_KEY).reveal());
         conf.put(prefix + ".client.region", config.get(Settings.S3_REGION));
 
+        // Iceberg's paths say s3://; listing them (orphan-file removal) goes through Hadoop, so s3 is s3a too.
+        conf.put("spark.hadoop.fs.s3.impl", "org.apache.hadoop.fs.s3a.S3AFileSystem");
         conf.put("spark.hadoop.fs.s3a.endpoint", config.s3Endpoint());
         conf.put("spark.hadoop.fs.s3a.endpoint.region", config.get(Settings.S3_REGION));
         conf.put("spark.hadoop.fs.s3a.path.style.access", "true");
@@ -57,6 +66,46 @@ public final class LakeCatalog {
         conf.put("spark.hadoop.fs.s3a.access.key", config.get(Settings.S3_ACCESS_KEY));
         conf.put("spark.hadoop.fs.s3a.secret.key", config.get(Settings.S3_SECRET_KEY).reveal());
         return conf;
+    }
+
+    /**
+     * Opens the catalog as Iceberg's own {@code JdbcCatalog}, with the settings Spark gets, and
+     * loads every table (which reads its metadata from the S3 store): a check that needs no Spark.
+     *
+     * @return what was found, e.g. "7 tables, metadata readable"
+     */
+    public static String check(CoinlakeConfig config) {
+        String prefix = "spark.sql.catalog." + NAME + ".";
+        Map<String, String> properties = new LinkedHashMap<>();
+        sparkConf(config).forEach((key, value) -> {
+            if (key.startsWith(prefix)) {
+                properties.put(key.substring(prefix.length()), value);
+            }
+        });
+        properties.remove("type");
+        Optional<Path> sqlite = sqliteFile(config);
+        if (sqlite.isPresent() && !Files.exists(sqlite.get())) {
+            return "no tables yet: the SQLite file " + sqlite.get() + " appears with the first silver run";
+        }
+        Catalog catalog = CatalogUtil.loadCatalog(JdbcCatalog.class.getName(), NAME, properties, null);
+        int tables = 0;
+        try {
+            for (Namespace namespace : ((SupportsNamespaces) catalog).listNamespaces()) {
+                for (TableIdentifier table : catalog.listTables(namespace)) {
+                    catalog.loadTable(table);
+                    tables++;
+                }
+            }
+        } finally {
+            if (catalog instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // closing a checked catalog: nothing left to report
+                }
+            }
+        }
+        return tables + " tables, metadata readable";
     }
 
     static boolean isSqlite(CoinlakeConfig config) {

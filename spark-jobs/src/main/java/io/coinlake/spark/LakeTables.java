@@ -1,6 +1,20 @@
 package io.coinlake.spark;
 
+import static io.coinlake.spark.table.LakeColumn.optional;
+import static io.coinlake.spark.table.LakeColumn.required;
+import static io.coinlake.spark.table.LakeTypes.BOOLEAN;
+import static io.coinlake.spark.table.LakeTypes.DATE;
+import static io.coinlake.spark.table.LakeTypes.INT;
+import static io.coinlake.spark.table.LakeTypes.LONG;
+import static io.coinlake.spark.table.LakeTypes.STRING;
+import static io.coinlake.spark.table.LakeTypes.TIMESTAMP;
+
 import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.spark.gold.GoldTables;
+import io.coinlake.spark.table.LakeColumn;
+import io.coinlake.spark.table.LakeTable;
+import io.coinlake.spark.table.LakeTypes;
+import io.coinlake.spark.table.SchemaEvolution;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -9,137 +23,94 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
+import org.apache.iceberg.spark.SparkCatalog;
 import org.apache.spark.sql.SparkSession;
+import scala.Option;
 
 /**
- * The tables of the lake, created on first use. Each table's grain and columns are documented in
- * docs/data-model.md; a change here is a schema change and belongs there too.
+ * The definition of every table of the lake: the one place a table's columns, grain,
+ * partitioning and properties are stated (gold's are in {@link GoldTables}, with their SQL). Jobs create missing tables from it and bring existing
+ * ones up to it ({@link SchemaEvolution}) before writing; docs/data-model.md shows it and a test
+ * keeps them equal. A new column, a widened type or a rename is a change here (a rename with
+ * {@link LakeColumn#renamedFrom}); see docs/schema-evolution.md.
  */
 public final class LakeTables {
-    public static final String ASSET_SNAPSHOTS = "lake.silver.asset_snapshots";
-    public static final String ASSETS = "lake.silver.assets";
-    public static final String REJECTED_RECORDS = "lake.silver.rejected_records";
-    public static final String QUALITY_CHECKS = "lake.audit.quality_checks";
-    public static final String FCT_ASSET_DAILY = "lake.gold.fct_asset_daily";
-    public static final String DIM_ASSET = "lake.gold.dim_asset";
-    public static final String MARKET_DAILY = "lake.gold.market_daily";
-
-    /** Every price and amount: CoinCap sends up to 22 integer and 16 fraction digits as strings. */
+    /** {@link LakeTypes#AMOUNT} in Spark SQL, for casts. */
     public static final String AMOUNT = "DECIMAL(38,16)";
 
-    /** Two jobs committing to one table at once retry on Iceberg's optimistic-concurrency conflicts. */
-    private static final String PROPERTIES = "TBLPROPERTIES ('format-version'='2', 'commit.retry.num-retries'='20',"
-            + " 'commit.retry.min-wait-ms'='200', 'write.merge.isolation-level'='serializable')";
+    public static final LakeTable ASSET_SNAPSHOTS = new LakeTable("lake.silver.asset_snapshots",
+            List.of("snapshot_date", "asset_id", "snapshot_ts"), "snapshot_date", true, List.of(
+            required("asset_id", STRING, "CoinCap asset id, e.g. bitcoin"),
+            required("snapshot_ts", TIMESTAMP, "when CoinCap's values were current: the response timestamp of a live"
+                    + " snapshot, the point's time of a history snapshot (UTC)"),
+            required("snapshot_date", DATE, "the UTC day the snapshot stands for (its close; the batch's logical date)"),
+            required("snapshot_kind", STRING, "live (/assets) or history (/assets/{id}/history)"),
+            optional("rank", INT, "market-cap rank; null for history snapshots (CoinCap's history has none)"),
+            required("price_usd", LakeTypes.AMOUNT, "price in USD, every digit CoinCap sent; always > 0"),
+            optional("supply", LakeTypes.AMOUNT, "circulating supply; null when CoinCap sent none"),
+            optional("max_supply", LakeTypes.AMOUNT, "maximum supply; null when the asset has none"),
+            optional("market_cap_usd", LakeTypes.AMOUNT, "supply × price, as CoinCap sent it"),
+            optional("volume_usd_24h", LakeTypes.AMOUNT, "trading volume of the last 24 hours in USD"),
+            optional("change_percent_24h", LakeTypes.AMOUNT, "price change over the last 24 hours, in percent"),
+            optional("vwap_24h", LakeTypes.AMOUNT, "volume-weighted average price of the last 24 hours"),
+            optional("diluted_market_cap_usd", LakeTypes.AMOUNT, "price × max supply, when CoinCap sends it"
+                    + " (dilutedMarketCapUsd; the API v3 does not yet, the simulator does with"
+                    + " COINCAP_SIMULATOR_NEW_FIELDS=true); null before the column was added"),
+            required("data_source", STRING, "coincap-api or simulated"),
+            required("run_id", STRING, "the produce run that fetched the values"),
+            required("fetched_at", TIMESTAMP, "when the producer received the values"),
+            required("source_object", STRING, "the bronze object the row was read from"),
+            required("kafka_partition", INT, "the Kafka record the row was read from: its partition"),
+            required("kafka_offset", LONG, "and its offset"),
+            required("ingested_at", TIMESTAMP, "when silver stored this version of the row")));
 
-    private static final List<String> DDL = List.of(
-            "CREATE NAMESPACE IF NOT EXISTS lake.silver",
-            "CREATE NAMESPACE IF NOT EXISTS lake.audit",
-            "CREATE NAMESPACE IF NOT EXISTS lake.gold",
-            "CREATE TABLE IF NOT EXISTS " + ASSET_SNAPSHOTS + " ("
-                    + " asset_id STRING NOT NULL COMMENT 'CoinCap asset id, e.g. bitcoin',"
-                    + " snapshot_ts TIMESTAMP NOT NULL COMMENT 'UTC instant CoinCap reported the values for',"
-                    + " snapshot_date DATE NOT NULL COMMENT 'UTC day the snapshot stands for (its close)',"
-                    + " snapshot_kind STRING NOT NULL COMMENT 'live (/assets) or history (/assets/{id}/history)',"
-                    + " rank INT COMMENT 'market-cap rank; null for history snapshots',"
-                    + " price_usd " + AMOUNT + " NOT NULL,"
-                    + " supply " + AMOUNT + " COMMENT 'circulating supply',"
-                    + " max_supply " + AMOUNT + ","
-                    + " market_cap_usd " + AMOUNT + ","
-                    + " volume_usd_24h " + AMOUNT + ","
-                    + " change_percent_24h " + AMOUNT + ","
-                    + " vwap_24h " + AMOUNT + ","
-                    + " data_source STRING NOT NULL COMMENT 'coincap-api or simulated',"
-                    + " run_id STRING NOT NULL COMMENT 'produce run that fetched the values',"
-                    + " fetched_at TIMESTAMP NOT NULL COMMENT 'when the producer received the values',"
-                    + " source_object STRING NOT NULL COMMENT 'bronze object the row was read from',"
-                    + " kafka_partition INT NOT NULL,"
-                    + " kafka_offset BIGINT NOT NULL,"
-                    + " ingested_at TIMESTAMP NOT NULL COMMENT 'when silver stored this version of the row')"
-                    + " USING iceberg PARTITIONED BY (snapshot_date) " + PROPERTIES,
-            "CREATE TABLE IF NOT EXISTS " + ASSETS + " ("
-                    + " asset_id STRING NOT NULL,"
-                    + " symbol STRING NOT NULL,"
-                    + " name STRING NOT NULL,"
-                    + " explorer STRING,"
-                    + " max_supply " + AMOUNT + ","
-                    + " tokens STRING COMMENT 'CoinCap v3 tokens object (contract addresses per chain) as JSON',"
-                    + " first_seen_date DATE NOT NULL,"
-                    + " last_seen_date DATE NOT NULL,"
-                    + " attributes_as_of TIMESTAMP NOT NULL COMMENT 'snapshot_ts the current attributes come from',"
-                    + " updated_at TIMESTAMP NOT NULL)"
-                    + " USING iceberg " + PROPERTIES,
-            "CREATE TABLE IF NOT EXISTS " + REJECTED_RECORDS + " ("
-                    + " bronze_date DATE NOT NULL COMMENT 'dt= partition of the bronze object',"
-                    + " source_object STRING NOT NULL,"
-                    + " line_number INT NOT NULL COMMENT 'from 1',"
-                    + " kafka_partition INT COMMENT 'null when the object name is not a bronze key',"
-                    + " kafka_offset BIGINT,"
-                    + " run_id STRING,"
-                    + " asset_id STRING,"
-                    + " reason STRING NOT NULL,"
-                    + " raw_line STRING NOT NULL,"
-                    + " rejected_at TIMESTAMP NOT NULL)"
-                    + " USING iceberg PARTITIONED BY (bronze_date) " + PROPERTIES,
-            "CREATE TABLE IF NOT EXISTS " + QUALITY_CHECKS + " ("
-                    + " checked_at TIMESTAMP NOT NULL,"
-                    + " job STRING NOT NULL,"
-                    + " job_run_id STRING NOT NULL,"
-                    + " check_date DATE NOT NULL,"
-                    + " table_name STRING NOT NULL,"
-                    + " check_name STRING NOT NULL,"
-                    + " severity STRING NOT NULL COMMENT 'error fails the job; warn is reported only',"
-                    + " passed BOOLEAN NOT NULL,"
-                    + " observed STRING,"
-                    + " expected STRING)"
-                    + " USING iceberg PARTITIONED BY (check_date) " + PROPERTIES,
-            "CREATE TABLE IF NOT EXISTS " + FCT_ASSET_DAILY + " ("
-                    + " day DATE NOT NULL,"
-                    + " asset_id STRING NOT NULL,"
-                    + " open_price_usd " + AMOUNT + " NOT NULL COMMENT 'price of the day''s first snapshot',"
-                    + " high_price_usd " + AMOUNT + " NOT NULL,"
-                    + " low_price_usd " + AMOUNT + " NOT NULL,"
-                    + " close_price_usd " + AMOUNT + " NOT NULL COMMENT 'price of the day''s last snapshot',"
-                    + " avg_price_usd " + AMOUNT + " NOT NULL COMMENT 'mean of the day''s snapshot prices',"
-                    + " snapshot_count INT NOT NULL,"
-                    + " volume_usd_24h " + AMOUNT + " COMMENT 'of the last snapshot',"
-                    + " market_cap_usd " + AMOUNT + " COMMENT 'of the last snapshot',"
-                    + " market_cap_rank INT COMMENT 'rank by market_cap_usd among the day''s assets; ties share a rank',"
-                    + " rank_change INT COMMENT 'previous day''s rank minus this one: positive = moved up; null without a previous day',"
-                    + " daily_return DOUBLE COMMENT 'close / previous calendar day''s close - 1',"
-                    + " dod_change_pct DOUBLE COMMENT 'daily_return in percent',"
-                    + " wow_change_pct DOUBLE COMMENT 'close against the close 7 calendar days earlier, in percent',"
-                    + " avg_close_7d " + AMOUNT + " COMMENT 'mean close over the 7 calendar days ending here, of the days present',"
-                    + " avg_close_30d " + AMOUNT + " COMMENT 'mean close over the 30 calendar days ending here, of the days present',"
-                    + " volatility_7d DOUBLE COMMENT 'sample standard deviation of daily_return over the 7 calendar days ending here',"
-                    + " data_source STRING NOT NULL,"
-                    + " computed_at TIMESTAMP NOT NULL)"
-                    + " USING iceberg PARTITIONED BY (day) " + PROPERTIES,
-            "CREATE TABLE IF NOT EXISTS " + MARKET_DAILY + " ("
-                    + " day DATE NOT NULL,"
-                    + " asset_count INT NOT NULL,"
-                    + " total_market_cap_usd " + AMOUNT + ","
-                    + " total_volume_usd_24h " + AMOUNT + ","
-                    + " btc_dominance_pct DOUBLE COMMENT 'bitcoin''s share of total_market_cap_usd, in percent',"
-                    + " top_gainer_asset_id STRING,"
-                    + " top_gainer_change_pct DOUBLE,"
-                    + " top_loser_asset_id STRING,"
-                    + " top_loser_change_pct DOUBLE,"
-                    + " computed_at TIMESTAMP NOT NULL)"
-                    + " USING iceberg PARTITIONED BY (day) " + PROPERTIES,
-            "CREATE TABLE IF NOT EXISTS " + DIM_ASSET + " ("
-                    + " asset_id STRING NOT NULL,"
-                    + " symbol STRING NOT NULL,"
-                    + " name STRING NOT NULL,"
-                    + " explorer STRING,"
-                    + " max_supply " + AMOUNT + ","
-                    + " first_seen_date DATE NOT NULL,"
-                    + " last_seen_date DATE NOT NULL,"
-                    + " current_rank INT COMMENT 'market_cap_rank on current_as_of',"
-                    + " current_price_usd " + AMOUNT + ","
-                    + " current_market_cap_usd " + AMOUNT + ","
-                    + " current_as_of DATE COMMENT 'the newest day of gold.fct_asset_daily for the asset',"
-                    + " updated_at TIMESTAMP NOT NULL)"
-                    + " USING iceberg " + PROPERTIES);
+    public static final LakeTable ASSETS = new LakeTable("lake.silver.assets", List.of("asset_id"), null, true, List.of(
+            required("asset_id", STRING, "the key"),
+            required("symbol", STRING, "ticker symbol of the asset's newest snapshot, e.g. BTC"),
+            required("name", STRING, "name of the asset's newest snapshot"),
+            optional("explorer_url", STRING, "block explorer of the asset's newest snapshot").renamedFrom("explorer"),
+            optional("max_supply", LakeTypes.AMOUNT, "maximum supply of the asset's newest snapshot"),
+            optional("tokens", STRING, "CoinCap v3's contract addresses per chain, as JSON"),
+            required("first_seen_date", DATE, "the first snapshot date the asset appears on"),
+            required("last_seen_date", DATE, "the last snapshot date the asset appears on"),
+            required("attributes_as_of", TIMESTAMP, "the snapshot_ts the attributes come from"),
+            required("updated_at", TIMESTAMP, "when silver last changed the row")));
+
+    public static final LakeTable REJECTED_RECORDS = new LakeTable("lake.silver.rejected_records",
+            List.of("source_object", "line_number"), "bronze_date", true, List.of(
+            required("bronze_date", DATE, "the dt= partition of the bronze object"),
+            required("source_object", STRING, "the bronze object"),
+            required("line_number", INT, "the line in it, from 1"),
+            optional("kafka_partition", INT, "the Kafka record, for a replay or the console tools; null when the"
+                    + " object name is not a bronze key"),
+            optional("kafka_offset", LONG, "its offset"),
+            optional("run_id", STRING, "the produce run, when the line could be read that far"),
+            optional("asset_id", STRING, "the asset, when the line could be read that far"),
+            required("reason", STRING, "every rule the line breaks, e.g. priceUsd -3 is not > 0"),
+            required("raw_line", STRING, "the line exactly as in bronze"),
+            required("rejected_at", TIMESTAMP, "when silver first rejected it")));
+
+    public static final LakeTable QUALITY_CHECKS = new LakeTable("lake.audit.quality_checks",
+            List.of("job_run_id", "check_date", "table_name", "check_name"), "check_date", false, List.of(
+            required("checked_at", TIMESTAMP, "when the run checked"),
+            required("job", STRING, "silver or gold"),
+            required("job_run_id", STRING, "the run, e.g. silver-20261128T201500Z-3fa9c1"),
+            required("check_date", DATE, "the date checked"),
+            required("table_name", STRING, "the table checked"),
+            required("check_name", STRING, "the check (listed in decisions.md, 17)"),
+            required("severity", STRING, "error fails the run and blocks publishing; warn is reported only"),
+            required("passed", BOOLEAN, "whether the check passed"),
+            optional("observed", STRING, "what the check saw"),
+            optional("expected", STRING, "what it expected")));
+
+    /** Every table, in the order they are listed to users. */
+    public static final List<LakeTable> ALL = Stream.of(List.of(ASSET_SNAPSHOTS, ASSETS, REJECTED_RECORDS),
+            GoldTables.DEFINITIONS, List.of(QUALITY_CHECKS)).flatMap(List::stream).toList();
 
     private LakeTables() {
     }
@@ -150,22 +121,63 @@ public final class LakeTables {
     }
 
     /**
-     * Creates what is missing. With the SQLite catalog a file lock makes concurrent first runs take
-     * turns (threads of one JVM take turns on the class lock): Iceberg's first-use set-up of a
-     * catalog database is not safe to race.
+     * Creates what is missing and brings existing tables to their definitions, printing each
+     * change. With the SQLite catalog a file lock makes concurrent runs take turns (threads of one
+     * JVM take turns on the class lock): Iceberg's first-use set-up of a catalog database is not
+     * safe to race.
      */
-    public static synchronized void ensure(SparkSession spark, CoinlakeConfig config) {
+    public static synchronized void ensure(SparkSession spark, CoinlakeConfig config, Consumer<String> progress) {
         Optional<Path> sqlite = LakeCatalog.sqliteFile(config);
         if (sqlite.isEmpty()) {
-            DDL.forEach(spark::sql);
+            ensureAll(spark, progress);
             return;
         }
         Path lockFile = Path.of(sqlite.get() + ".lock");
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = channel.lock()) {
-            DDL.forEach(spark::sql);
+            ensureAll(spark, progress);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot lock " + lockFile + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The Iceberg catalog behind the session's {@value LakeCatalog#NAME} catalog. */
+    public static Catalog icebergCatalog(SparkSession spark) {
+        // Spark configures a catalog on first use from the thread's active session, not the one asked:
+        // make it this session, or a session with its own catalog settings would get another's catalog.
+        Option<SparkSession> active = SparkSession.getActiveSession();
+        SparkSession.setActiveSession(spark);
+        try {
+            return ((SparkCatalog) spark.sessionState().catalogManager().catalog(LakeCatalog.NAME)).icebergCatalog();
+        } finally {
+            if (active.isDefined()) {
+                SparkSession.setActiveSession(active.get());
+            } else {
+                SparkSession.clearActiveSession();
+            }
+        }
+    }
+
+    private static void ensureAll(SparkSession spark, Consumer<String> progress) {
+        Catalog catalog = icebergCatalog(spark);
+        for (LakeTable table : ALL) {
+            spark.sql("CREATE NAMESPACE IF NOT EXISTS " + LakeCatalog.NAME + "." + table.identifier().namespace());
+            if (!catalog.tableExists(table.identifier())) {
+                Schema schema = table.schema();
+                try {
+                    catalog.buildTable(table.identifier(), schema).withPartitionSpec(table.spec(schema))
+                            .withProperties(table.properties()).create();
+                    continue;
+                } catch (AlreadyExistsException e) {
+                    // another process made it first: bring that one to the definition below
+                }
+            }
+            List<String> changes = new SchemaEvolution(table).apply(catalog.loadTable(table.identifier()));
+            if (!changes.isEmpty()) {
+                progress.accept(table.shortName() + " brought to its definition: " + String.join("; ", changes));
+            }
+        }
+        // Spark caches resolved tables per session: drop them so this session reads the new schemas.
+        ALL.forEach(table -> spark.catalog().refreshTable(table.name()));
     }
 }

@@ -4,9 +4,11 @@ import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.ConfigException;
 import io.coinlake.config.ConfigResolver;
 import io.coinlake.spark.gold.GoldJob;
+import io.coinlake.spark.maintenance.Maintenance;
 import io.coinlake.spark.quality.QualityLog;
 import io.coinlake.spark.quality.QualityResult;
 import io.coinlake.spark.silver.SilverJob;
+import io.coinlake.spark.table.SchemaConflict;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -27,14 +29,18 @@ import picocli.CommandLine.Parameters;
  * (which runs it as a child JVM). Settings come from {@code --set}, the environment and the
  * config file, with the same precedence as everywhere in coinlake.
  *
- * <p>Exit codes: 0 done, 1 could not run, 2 ran but the counts did not reconcile or an error-level
- * quality check failed.
+ * <p>Exit codes: 0 done; 1 could not run (perhaps for a while: a store down, a bad argument); 2 ran
+ * but the counts did not reconcile or an error-level quality check failed, so nothing was
+ * published; 3 a table cannot be brought to its definition. Another try changes nothing for 2
+ * and 3, so the DAGs do not retry them.
  */
 @Command(name = "coinlake-spark", mixinStandardHelpOptions = true,
         subcommands = {SparkJobs.Silver.class, SparkJobs.Gold.class, SparkJobs.Pipeline.class, SparkJobs.Quality.class,
-            SparkJobs.Sql.class})
+            SparkJobs.Sql.class, SparkJobs.Maintain.class,
+            SparkJobs.CheckCatalog.class})
 public final class SparkJobs {
     static final int CHECKS_FAILED = 2;
+    static final int SCHEMA_CONFLICT = 3;
 
     public static void main(String[] args) {
         System.exit(execute(args));
@@ -47,7 +53,7 @@ public final class SparkJobs {
             if (System.getenv("COINLAKE_DEBUG") != null) {
                 exception.printStackTrace(line.getErr());
             }
-            return 1;
+            return exception instanceof SchemaConflict ? SCHEMA_CONFLICT : 1;
         });
         return commandLine.execute(args);
     }
@@ -132,7 +138,7 @@ public final class SparkJobs {
         boolean run(SparkSession spark, CoinlakeConfig config, List<LocalDate> dates) {
             LocalDate first = dates.get(0);
             if (fullRefresh) {
-                LakeTables.ensure(spark, config);
+                LakeTables.ensure(spark, config, System.out::println);
                 Row oldest = spark.sql("SELECT min(snapshot_date) FROM " + LakeTables.ASSET_SNAPSHOTS).first();
                 first = oldest.isNullAt(0) ? first : oldest.getLocalDate(0);
             }
@@ -153,7 +159,7 @@ public final class SparkJobs {
 
         @Override
         boolean run(SparkSession spark, CoinlakeConfig config, List<LocalDate> dates) {
-            LakeTables.ensure(spark, config);
+            LakeTables.ensure(spark, config, System.out::println);
             List<QualityResult> results = QualityLog.newest(spark, job, dates);
             if (results.isEmpty()) {
                 throw new JobFailure("No " + job + " quality results for " + dates + ": run './coinlake " + job
@@ -184,6 +190,48 @@ public final class SparkJobs {
             LayerSummary.print(spark, dates, checks, System.out);
             System.out.printf("spark time: silver %.1f s, gold %.1f s%n", (silverDone - started) / 1e9, (goldDone - silverDone) / 1e9);
             return silver.succeeded() && gold.succeeded();
+        }
+    }
+
+    @Command(name = "maintain", mixinStandardHelpOptions = true,
+            description = "Compact data files, rewrite manifests, expire snapshots and delete orphan files of every table.")
+    static final class Maintain implements Callable<Integer> {
+        @CommandLine.Mixin
+        Settings settings;
+
+        @Option(names = "--dry-run", arity = "0..1", paramLabel = "true|false",
+                description = "Print what would be done and change nothing.")
+        boolean dryRun;
+
+        @Override
+        public Integer call() {
+            CoinlakeConfig config = settings.resolve();
+            SparkSession spark = LakeSession.create(config, "coinlake maintain");
+            try {
+                new Maintenance(spark, config, System.out).run(dryRun);
+                return 0;
+            } finally {
+                spark.stop();
+            }
+        }
+    }
+
+    @Command(name = "check-catalog", mixinStandardHelpOptions = true,
+            description = "Open the Iceberg catalog without Spark and read every table's metadata; exit 1 if that fails.")
+    static final class CheckCatalog implements Callable<Integer> {
+        @CommandLine.Mixin
+        Settings settings;
+
+        @Override
+        public Integer call() {
+            CoinlakeConfig config = settings.resolve();
+            try {
+                System.out.println("[catalog] " + LakeCatalog.check(config));
+                return 0;
+            } catch (RuntimeException e) {
+                System.out.println("[catalog] cannot read the catalog at " + config.catalogUri() + ": " + e.getMessage());
+                return 1;
+            }
         }
     }
 

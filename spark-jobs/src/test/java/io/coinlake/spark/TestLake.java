@@ -8,6 +8,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * One lake per test JVM: a real S3 API server (s3proxy in its own JVM, as in the embedded stack),
@@ -77,7 +80,7 @@ public final class TestLake {
     public static synchronized SparkSession spark() throws Exception {
         if (spark == null) {
             spark = LakeSession.create(config(), "coinlake tests");
-            LakeTables.ensure(spark, config());
+            LakeTables.ensure(spark, config(), System.out::println);
         }
         return spark;
     }
@@ -85,6 +88,36 @@ public final class TestLake {
     public static String s3Endpoint() throws Exception {
         config();
         return server.endpoint();
+    }
+
+    /**
+     * A session whose catalog {@code lake} is a lake of its own (its own SQLite catalog and
+     * warehouse prefix) next to the shared one, for tests that need tables nobody else writes.
+     */
+    public static SparkSession separateLake(String name) throws Exception {
+        Path home = Files.createTempDirectory("coinlake-" + name);
+        SparkSession session = spark().newSession();
+        session.conf().set("spark.sql.catalog.lake.uri", "jdbc:sqlite:" + home.resolve("iceberg.db"));
+        session.conf().set("spark.sql.catalog.lake.warehouse", "s3://" + BUCKET + "/" + name + "-" + home.getFileName());
+        return session;
+    }
+
+    public static boolean exists(String key) throws Exception {
+        config();
+        try {
+            s3.headObject(b -> b.bucket(BUCKET).key(key));
+            return true;
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+            return false;
+        }
+    }
+
+    /** Every object under a prefix of the test bucket. */
+    public static List<S3Object> objects(String prefix) throws Exception {
+        config();
+        List<S3Object> objects = new ArrayList<>();
+        s3.listObjectsV2Paginator(b -> b.bucket(BUCKET).prefix(prefix)).contents().forEach(objects::add);
+        return objects;
     }
 
     public static void put(String key, String body) throws Exception {

@@ -1,5 +1,7 @@
 package io.coinlake.connect.s3;
 
+import io.coinlake.envelope.EnvelopeCodec;
+import io.coinlake.envelope.EnvelopeFields;
 import io.coinlake.config.Validator;
 import io.coinlake.config.Validators;
 import java.time.Duration;
@@ -74,14 +76,14 @@ public final class BronzeSinkConfig extends AbstractConfig {
 
     private static void partitioning(ConfigDef def) {
         String group = "Partitioning";
-        def.define(PARTITION_FIELD, Type.STRING, "logicalDate", new ConfigDef.NonEmptyString(), Importance.HIGH,
+        def.define(PARTITION_FIELD, Type.STRING, EnvelopeFields.LOGICAL_DATE, new ConfigDef.NonEmptyString(), Importance.HIGH,
                 "Top-level field of the JSON value holding the record's date (YYYY-MM-DD).", group, 1, ConfigDef.Width.MEDIUM, "Date field");
         def.define(PARTITION_FALLBACK, Type.STRING, "none", ConfigDef.CaseInsensitiveValidString.in("none", "timestamp"),
                 Importance.MEDIUM, "Without the date field: 'none' sends the record to the dead-letter queue,"
                         + " 'timestamp' uses the record timestamp's UTC date.", group, 2, ConfigDef.Width.SHORT, "Fallback");
-        def.define(BATCH_END_FIELD, Type.STRING, "type", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+        def.define(BATCH_END_FIELD, Type.STRING, EnvelopeFields.TYPE, new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                 "Top-level field that marks the end of a producer batch.", group, 3, ConfigDef.Width.MEDIUM, "Batch-end field");
-        def.define(BATCH_END_VALUE, Type.STRING, "end-of-batch", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+        def.define(BATCH_END_VALUE, Type.STRING, EnvelopeCodec.TYPE_END_OF_BATCH, new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                 "Value of that field on an end-of-batch marker; the marker closes the open object and is not landed.",
                 group, 4, ConfigDef.Width.MEDIUM, "Batch-end value");
     }

@@ -3,7 +3,19 @@ package io.coinlake.connect.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.coinlake.envelope.AssetEnvelope;
+import io.coinlake.envelope.Batch;
+import io.coinlake.envelope.EndOfBatchMarker;
+import io.coinlake.envelope.EnvelopeCodec;
+import io.coinlake.envelope.SnapshotKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
@@ -32,6 +44,29 @@ class BronzeSinkConfigTest {
         assertThat(config.gzip()).isFalse();
         assertThat(config.requestTimeout()).hasSeconds(30);
         assertThat(config.secretAccessKey().toString()).doesNotContain("secret");
+    }
+
+    @Test
+    void theDefaultsAndTheShippedConnectorConfigFindTheDateAndTheMarkerOfRealEnvelopes() throws Exception {
+        Batch batch = new Batch(LocalDate.of(2026, 11, 2), "run-1", Batch.SOURCE_SIMULATED, Instant.parse("2026-11-03T00:01:00Z"));
+        byte[] asset = EnvelopeCodec.encode(new AssetEnvelope(batch, "bitcoin", SnapshotKind.LIVE, "/assets?limit=1",
+                Instant.parse("2026-11-02T23:59:59Z"), 0, 1, "{\"id\":\"bitcoin\"}", null));
+        byte[] marker = EnvelopeCodec.encode(new EndOfBatchMarker(batch, 0, 1, 1));
+        // The shipped file's envelope settings; the rest are placeholders the CLI fills in.
+        Map<String, String> shipped = minimal();
+        JsonNode json = new ObjectMapper().readTree(Files.readString(Path.of("bronze-sink.json")));
+        json.fields().forEachRemaining(field -> {
+            if (field.getKey().startsWith("partition.") || field.getKey().startsWith("batch.end.")) {
+                shipped.put(field.getKey(), field.getValue().asText());
+            }
+        });
+
+        for (BronzeSinkConfig config : List.of(new BronzeSinkConfig(minimal()), new BronzeSinkConfig(shipped))) {
+            RecordClassifier classifier = config.classifier();
+            assertThat(classifier.classify(asset, null).date()).isEqualTo(batch.logicalDate());
+            assertThat(classifier.classify(asset, null).isEndOfBatch()).isFalse();
+            assertThat(classifier.classify(marker, null).isEndOfBatch()).isTrue();
+        }
     }
 
     @Test

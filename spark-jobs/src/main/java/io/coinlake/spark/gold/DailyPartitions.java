@@ -1,8 +1,8 @@
 package io.coinlake.spark.gold;
 
 import io.coinlake.spark.Commits;
-import io.coinlake.spark.LakeTables;
 import io.coinlake.spark.SqlText;
+import io.coinlake.spark.table.LakeTable;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -30,21 +30,21 @@ final class DailyPartitions {
     private DailyPartitions() {
     }
 
-    private static void overwritePartitions(Dataset<Row> rows, String table) {
+    private static void overwritePartitions(Dataset<Row> rows, LakeTable table) {
         try {
-            rows.writeTo(table).overwritePartitions();
+            rows.writeTo(table.name()).overwritePartitions();
         } catch (NoSuchTableException e) {
             throw new IllegalStateException(table + " disappeared while gold was writing it", e);
         }
     }
 
     /** @param rows the new rows of every day in {@code first..last}, materialised (their plan cut) */
-    static Outcome replaceChanged(SparkSession spark, String table, Dataset<Row> rows, LocalDate first, LocalDate last,
+    static Outcome replaceChanged(SparkSession spark, LakeTable table, Dataset<Row> rows, LocalDate first, LocalDate last,
                                   Consumer<String> progress) {
-        String name = LakeTables.shortName(table);
+        String name = table.shortName();
         return Commits.retryingConflicts(name, () -> {
             String[] compared = Arrays.stream(rows.columns()).filter(c -> !c.equals("computed_at")).toArray(String[]::new);
-            Dataset<Row> existing = spark.table(table)
+            Dataset<Row> existing = spark.table(table.name())
                     .where("day BETWEEN " + SqlText.date(first) + " AND " + SqlText.date(last))
                     .selectExpr(compared);
             Dataset<Row> fresh = rows.selectExpr(compared);

@@ -1,21 +1,27 @@
 package io.coinlake.spark.gold;
 
 import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.spark.AuditBranch;
 import io.coinlake.spark.ChangedRows;
 import io.coinlake.spark.JobFailure;
 import io.coinlake.spark.JobRunId;
 import io.coinlake.spark.LakeTables;
 import io.coinlake.spark.MergeOutcome;
+import io.coinlake.spark.SqlTemplate;
 import io.coinlake.spark.SqlText;
 import io.coinlake.spark.quality.QualityLog;
 import io.coinlake.spark.quality.QualityResult;
+import io.coinlake.spark.table.LakeTable;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,15 +29,22 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Silver to gold for a range of days. Incremental: it reads the requested days' silver plus the
- * {@value GoldQueries#LOOKBACK_DAYS}-day lookback its windows need, and rewrites only the days whose
+ * {@value #LOOKBACK_DAYS}-day lookback its windows need, and rewrites only the days whose
  * rows changed, so its cost follows the range, not the history. Days after the range keep their
  * windows as computed: after correcting an old day, rerun gold from that day on.
+ *
+ * <p>Written with write-audit-publish like silver ({@link AuditBranch}): readers see a run's gold
+ * only once its error-level checks passed.
  */
 public final class GoldJob {
     static final String JOB = "gold";
+    /** The longest window (30 days for avg_close_30d) sets how far back a run must read silver. */
+    static final int LOOKBACK_DAYS = 30;
+    /** The tables a run writes, all published together once the run's checks pass. */
+    static final List<LakeTable> AUDITED = GoldTables.DEFINITIONS;
 
     /** What a run did; {@link #succeeded()} is false when an error-level check failed. */
-    public record Result(String jobRunId, List<DailyPartitions.Outcome> writes, MergeOutcome dimAsset,
+    public record Result(String jobRunId, List<DailyPartitions.Outcome> writes, List<MergeOutcome> merges,
                          List<QualityResult> checks) {
         public boolean succeeded() {
             return checks.stream().noneMatch(QualityResult::failsJob);
@@ -51,47 +64,73 @@ public final class GoldJob {
     public Result run(LocalDate first, LocalDate last) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String jobRunId = JobRunId.next(JOB, now);
-        String suffix = jobRunId.replace('-', '_');
-        LakeTables.ensure(spark, config);
+        LakeTables.ensure(spark, config, this::progress);
         List<LocalDate> days = daysWithSilver(first, last);
         progress("run " + jobRunId + ": " + first + (first.equals(last) ? "" : " to " + last)
-                + ", reading silver from " + first.minusDays(GoldQueries.LOOKBACK_DAYS) + " for the windows");
+                + ", reading silver from " + first.minusDays(LOOKBACK_DAYS) + " for the windows");
+        return AuditBranch.withRetries(spark, jobRunId, AUDITED,
+                branch -> writeAuditPublish(branch, first, last, days, jobRunId, now), this::progress);
+    }
 
-        Dataset<Row> facts = compute(first, last, now, suffix);
-        String factsView = "gold_facts_" + suffix;
-        facts.createOrReplaceTempView(factsView);
+    private Result writeAuditPublish(AuditBranch branch, LocalDate first, LocalDate last, List<LocalDate> days,
+                                     String jobRunId, Instant now) {
+        SparkSession session = branch.session();
+        String suffix = jobRunId.replace('-', '_');
+        Map<String, String> values = values(first, last, now);
         List<DailyPartitions.Outcome> writes = new ArrayList<>();
-        writes.add(DailyPartitions.replaceChanged(spark, LakeTables.FCT_ASSET_DAILY, facts, first, last, this::progress));
-        Dataset<Row> market = spark.sql(GoldQueries.marketDaily(factsView, now)).localCheckpoint(true);
-        writes.add(DailyPartitions.replaceChanged(spark, LakeTables.MARKET_DAILY, market, first, last, this::progress));
-        MergeOutcome dim = mergeDimAsset(factsView, now, suffix);
+        List<MergeOutcome> merges = new ArrayList<>();
+        List<Dataset<Row>> computed = new ArrayList<>();
+        for (GoldTable table : GoldTables.ALL) {
+            String sql = SqlTemplate.render(table.sql(), values);
+            String view = "gold_" + table.name() + "_" + suffix;
+            if (table.write() == GoldTable.Write.CHANGED_DAYS) {
+                // Materialised: the rows are compared, counted and written, and later tables read them.
+                Dataset<Row> rows = session.sql(sql).localCheckpoint(true);
+                rows.createOrReplaceTempView(view);
+                computed.add(rows);
+                writes.add(DailyPartitions.replaceChanged(session, table.definition(), rows, first, last, this::progress));
+            } else {
+                long candidates = session.table(table.candidates()).count();
+                merges.add(ChangedRows.merge(session, table.definition(), sql, table.mergeOnGrain(), candidates, suffix,
+                        this::progress));
+                view = table.definition().name();
+            }
+            values.put(table.name(), view);
+        }
 
-        List<QualityResult> checks = new GoldChecks(spark).run(days);
-        QualityLog.append(spark, JOB, jobRunId, now, checks);
+        List<QualityResult> checks = new ArrayList<>();
+        for (GoldTable table : GoldTables.ALL) {
+            table.checks().ifPresent(tableChecks -> checks.addAll(tableChecks.run(session, days, values)));
+        }
+        checks.sort(Comparator.comparing(QualityResult::date));
+        computed.forEach(Dataset::unpersist);
+        Result result = new Result(jobRunId, writes, merges, checks);
+        if (result.succeeded()) {
+            branch.publish(this::progress);
+        }
+        QualityLog.append(session, JOB, jobRunId, now, checks);
         QualityLog.print(out, JOB, checks);
-        facts.unpersist();
-        market.unpersist();
-        Result result = new Result(jobRunId, writes, dim, checks);
         if (!result.succeeded()) {
-            progress("an error-level quality check failed: look at the FAIL lines above"
-                    + " (all results: select * from audit.quality_checks where job_run_id = '" + jobRunId + "')");
+            progress("an error-level quality check failed, so nothing was published: readers still see gold as it was."
+                    + " Look at the FAIL lines above (all results: select * from audit.quality_checks where job_run_id = '"
+                    + jobRunId + "'); " + branch.inspectionHint(GoldTables.FCT_ASSET_DAILY) + ". Fix the cause and run gold again.");
         }
         return result;
     }
 
-    /** gold.fct_asset_daily rows of {@code first..last} as this run computes them, without writing anything. */
-    public Dataset<Row> compute(LocalDate first, LocalDate last, Instant computedAt, String viewSuffix) {
-        String wide = "gold_wide_" + viewSuffix;
-        spark.sql(GoldQueries.assetDaily(first, last, computedAt)).createOrReplaceTempView(wide);
-        // Materialised: the rows are compared, counted and written, and the MERGE into dim_asset reads them.
-        return spark.sql(GoldQueries.onlyDays(wide, first, last)).localCheckpoint(true);
+    /** What the gold SQL's placeholders stand for, before the run adds the views of the tables it built. */
+    private static Map<String, String> values(LocalDate first, LocalDate last, Instant computedAt) {
+        Map<String, String> values = new HashMap<>();
+        values.put("first", SqlText.date(first));
+        values.put("last", SqlText.date(last));
+        values.put("lookback_first", SqlText.date(first.minusDays(LOOKBACK_DAYS)));
+        values.put("computed_at", SqlText.timestamp(computedAt));
+        return values;
     }
 
-    private MergeOutcome mergeDimAsset(String factsView, Instant now, String suffix) {
-        return ChangedRows.merge(spark, LakeTables.DIM_ASSET, GoldQueries.changedDimAsset(factsView, now),
-                "MERGE INTO " + LakeTables.DIM_ASSET + " t USING %s s ON t.asset_id = s.asset_id"
-                        + " WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *",
-                spark.table(LakeTables.ASSETS).count(), suffix, this::progress);
+    /** gold.fct_asset_daily rows of {@code first..last} as this run computes them, without writing anything. */
+    public Dataset<Row> compute(LocalDate first, LocalDate last, Instant computedAt) {
+        return spark.sql(SqlTemplate.render(GoldTables.ALL.get(0).sql(), values(first, last, computedAt)));
     }
 
     /** The days of the range that silver has rows for; a hole in a range is skipped, an empty range is an error. */

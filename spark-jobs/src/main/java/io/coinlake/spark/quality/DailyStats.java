@@ -11,6 +11,11 @@ public final class DailyStats {
     private DailyStats() {
     }
 
+    /** A count column of a day's row, 0 when the day has no row. */
+    public static long count(Row row, String column) {
+        return row == null ? 0 : row.<Long>getAs(column);
+    }
+
     public static Map<LocalDate, Row> query(SparkSession spark, String sql) {
         Map<LocalDate, Row> rows = new HashMap<>();
         for (Row row : spark.sql(sql).collectAsList()) {

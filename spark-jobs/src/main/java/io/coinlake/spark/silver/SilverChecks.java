@@ -24,8 +24,8 @@ import org.apache.spark.sql.SparkSession;
  * envelopes' batch sizes.
  */
 final class SilverChecks {
-    static final String SNAPSHOTS = LakeTables.shortName(LakeTables.ASSET_SNAPSHOTS);
-    static final String REJECTED = LakeTables.shortName(LakeTables.REJECTED_RECORDS);
+    static final String SNAPSHOTS = LakeTables.ASSET_SNAPSHOTS.shortName();
+    static final String REJECTED = LakeTables.REJECTED_RECORDS.shortName();
     /** CoinCap ranks a few thousand assets; a rank beyond this is a data error, not a small coin. */
     static final int HIGHEST_PLAUSIBLE_RANK = 10_000;
 
@@ -48,7 +48,7 @@ final class SilverChecks {
                 + " SELECT snapshot_date, count(rank) <> count(DISTINCT rank) OR max(rank) > " + HIGHEST_PLAUSIBLE_RANK
                 + " AS bad FROM " + LakeTables.ASSET_SNAPSHOTS + " WHERE snapshot_date IN " + inDates
                 + " GROUP BY snapshot_date, snapshot_ts) GROUP BY snapshot_date");
-        Map<LocalDate, Row> rejectedStats = DailyStats.query(spark, "SELECT bronze_date, count(*) FROM "
+        Map<LocalDate, Row> rejectedStats = DailyStats.query(spark, "SELECT bronze_date, count(*) AS rejected FROM "
                 + LakeTables.REJECTED_RECORDS + " WHERE bronze_date IN " + inDates + " GROUP BY bronze_date");
         Map<LocalDate, List<String>> incompleteBatches = incompleteBatches(input);
         Row newest = spark.sql("SELECT max(snapshot_date) FROM " + LakeTables.ASSET_SNAPSHOTS).first();
@@ -58,28 +58,28 @@ final class SilverChecks {
         for (Reconciliation r : reconciliations) {
             LocalDate date = r.date();
             Row stats = snapshotStats.get(date);
-            long rows = stats == null ? 0 : stats.getLong(1);
+            long rows = DailyStats.count(stats, "row_count");
             results.add(r.asCheck());
             results.add(result(date, SNAPSHOTS, "not_empty", ERROR, rows > 0, rows + " rows", "at least 1 row"));
-            results.add(expectZero(date, SNAPSHOTS, "non_null_keys", ERROR, stats == null ? 0 : stats.getLong(2),
+            results.add(expectZero(date, SNAPSHOTS, "non_null_keys", ERROR, DailyStats.count(stats, "null_keys"),
                     "rows with a null key"));
-            results.add(expectZero(date, SNAPSHOTS, "unique_grain", ERROR, stats == null ? 0 : stats.getLong(3),
+            results.add(expectZero(date, SNAPSHOTS, "unique_grain", ERROR, DailyStats.count(stats, "duplicate_keys"),
                     "rows sharing (asset_id, snapshot_ts)"));
-            results.add(expectZero(date, SNAPSHOTS, "price_positive", ERROR, stats == null ? 0 : stats.getLong(4),
+            results.add(expectZero(date, SNAPSHOTS, "price_positive", ERROR, DailyStats.count(stats, "bad_prices"),
                     "rows with price_usd <= 0"));
             Row ranks = rankStats.get(date);
-            results.add(expectZero(date, SNAPSHOTS, "plausible_ranks", WARN, ranks == null ? 0 : ranks.getLong(1),
+            results.add(expectZero(date, SNAPSHOTS, "plausible_ranks", WARN, DailyStats.count(ranks, "bad_snapshots"),
                     "snapshots with repeated ranks or a rank above " + HIGHEST_PLAUSIBLE_RANK));
             List<String> incomplete = incompleteBatches.getOrDefault(date, List.of());
             results.add(result(date, "bronze", "batch_complete", ERROR, incomplete.isEmpty(),
                     incomplete.isEmpty() ? "every batch has all its records" : String.join("; ", incomplete),
                     "every record of every batch in bronze (wait with './coinlake bronze wait --date " + date + "')"));
-            long assets = stats == null ? 0 : stats.getLong(5);
+            long assets = DailyStats.count(stats, "assets");
             results.add(result(date, SNAPSHOTS, "expected_asset_count", WARN, assets >= expectedAssets,
                     assets + " assets", "at least " + expectedAssets + " (COINLAKE_ASSET_COUNT)"));
             Row rejected = rejectedStats.get(date);
             results.add(expectZero(date, REJECTED, "no_rejected_records", WARN,
-                    rejected == null ? 0 : rejected.getLong(1), "rejected lines (see silver.rejected_records)"));
+                    DailyStats.count(rejected, "rejected"), "rejected lines (see silver.rejected_records)"));
         }
         // Freshness is the table's, not a date's: reported once, with the run's last date.
         LocalDate freshEnough = today.minusDays(1);
@@ -98,14 +98,14 @@ final class SilverChecks {
         Map<LocalDate, List<String>> incomplete = new HashMap<>();
         List<Row> batches = input.records.where("e.runId IS NOT NULL AND logical_date IS NOT NULL")
                 .groupBy("logical_date", "e.runId")
-                .agg(expr("count(DISTINCT e.index)"), expr("max(try_cast(e.count AS INT))"))
+                .agg(expr("count(DISTINCT e.index) AS landed"), expr("max(try_cast(e.count AS INT)) AS expected"))
                 .collectAsList();
         for (Row batch : batches) {
-            long landed = batch.getLong(2);
-            Integer expected = batch.isNullAt(3) ? null : batch.getInt(3);
+            long landed = batch.<Long>getAs("landed");
+            Integer expected = batch.getAs("expected");
             if (expected == null || landed < expected) {
-                incomplete.computeIfAbsent(batch.getLocalDate(0), d -> new ArrayList<>())
-                        .add("run " + batch.getString(1) + ": " + landed + " of " + expected + " records");
+                incomplete.computeIfAbsent(batch.<LocalDate>getAs("logical_date"), d -> new ArrayList<>())
+                        .add("run " + batch.<String>getAs("runId") + ": " + landed + " of " + expected + " records");
             }
         }
         return incomplete;

@@ -3,11 +3,13 @@ package io.coinlake.spark.silver;
 import io.coinlake.spark.MergeOutcome;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.Settings;
+import io.coinlake.spark.AuditBranch;
 import io.coinlake.spark.JobFailure;
 import io.coinlake.spark.JobRunId;
 import io.coinlake.spark.LakeCatalog;
 import io.coinlake.spark.LakeTables;
 import io.coinlake.spark.quality.QualityLog;
+import io.coinlake.spark.table.LakeTable;
 import io.coinlake.spark.quality.QualityResult;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -23,10 +25,14 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Bronze to silver for a range of dates: read the dates' bronze partitions, parse and check every
  * line, drop duplicates, reconcile the counts, MERGE new and changed rows into
- * silver.asset_snapshots, silver.assets and silver.rejected_records, then run the quality checks.
+ * silver.asset_snapshots, silver.assets and silver.rejected_records on the run's own branch, run
+ * the quality checks there, and publish the branch to main only when no error-level check failed
+ * ({@link AuditBranch}).
  */
 public final class SilverJob {
     static final String JOB = "silver";
+    /** The tables a run writes, all published together once the run's checks pass. */
+    static final List<LakeTable> AUDITED = List.of(LakeTables.ASSET_SNAPSHOTS, LakeTables.ASSETS, LakeTables.REJECTED_RECORDS);
     /** What a run did. {@link #succeeded()} is false when the counts did not reconcile or an error-level check failed. */
     public record Result(String jobRunId, List<Reconciliation> reconciliations, List<MergeOutcome> merges,
                          List<QualityResult> checks) {
@@ -49,36 +55,47 @@ public final class SilverJob {
     public Result run(List<LocalDate> dates) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String jobRunId = JobRunId.next(JOB, now);
-        LakeTables.ensure(spark, config);
+        LakeTables.ensure(spark, config, this::progress);
         List<String> directories = bronzeDirectories(dates);
         progress("run " + jobRunId + ": reading bronze of " + describe(dates));
+        return AuditBranch.withRetries(spark, jobRunId, AUDITED,
+                branch -> writeAuditPublish(branch, dates, directories, jobRunId, now), this::progress);
+    }
 
-        try (SilverInput input = new SilverInput(BronzeLines.read(spark, directories))) {
+    private Result writeAuditPublish(AuditBranch branch, List<LocalDate> dates, List<String> directories, String jobRunId,
+                                     Instant now) {
+        SparkSession session = branch.session();
+        try (SilverInput input = new SilverInput(BronzeLines.read(session, directories))) {
             List<Reconciliation> reconciliations = Reconciliation.of(input, dates);
             reconciliations.forEach(r -> progress(r.date() + ": " + r));
             if (!reconciliations.stream().allMatch(Reconciliation::balanced)) {
                 List<QualityResult> failed = reconciliations.stream().map(Reconciliation::asCheck).toList();
-                QualityLog.append(spark, JOB, jobRunId, now, failed);
+                QualityLog.append(session, JOB, jobRunId, now, failed);
                 QualityLog.print(out, JOB, failed);
                 progress("the counts do not add up, so nothing was written. This is a bug in the silver job:"
                         + " please report it with the lines above.");
                 return new Result(jobRunId, reconciliations, List.of(), failed);
             }
 
-            SilverWriter writer = new SilverWriter(spark, dates, now, jobRunId.replace('-', '_'), this::progress);
+            SilverWriter writer = new SilverWriter(session, dates, now, jobRunId.replace('-', '_'), this::progress);
             List<MergeOutcome> merges = List.of(
                     writer.mergeSnapshots(input.snapshots),
                     writer.mergeAssets(input.snapshots),
                     writer.mergeRejected(input.rejected));
 
-            List<QualityResult> checks = new SilverChecks(spark, dates)
+            List<QualityResult> checks = new SilverChecks(session, dates)
                     .run(reconciliations, input, config.get(Settings.COINLAKE_ASSET_COUNT), SilverChecks.todayUtc());
-            QualityLog.append(spark, JOB, jobRunId, now, checks);
-            QualityLog.print(out, JOB, checks);
             Result result = new Result(jobRunId, reconciliations, merges, checks);
+            if (result.succeeded()) {
+                branch.publish(this::progress);
+            }
+            QualityLog.append(session, JOB, jobRunId, now, checks);
+            QualityLog.print(out, JOB, checks);
             if (!result.succeeded()) {
-                progress("an error-level quality check failed: the rows are stored, but look at the FAIL lines above"
-                        + " (all results: select * from audit.quality_checks where job_run_id = '" + jobRunId + "')");
+                progress("an error-level quality check failed, so nothing was published: readers still see silver as it"
+                        + " was. Look at the FAIL lines above (all results: select * from audit.quality_checks where"
+                        + " job_run_id = '" + jobRunId + "'); " + branch.inspectionHint(LakeTables.ASSET_SNAPSHOTS)
+                        + ". Fix the cause and run silver again.");
             }
             return result;
         }

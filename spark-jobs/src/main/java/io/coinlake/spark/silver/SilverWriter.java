@@ -4,6 +4,7 @@ import io.coinlake.spark.ChangedRows;
 import io.coinlake.spark.LakeTables;
 import io.coinlake.spark.MergeOutcome;
 import io.coinlake.spark.SqlText;
+import io.coinlake.spark.table.LakeTable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,7 +35,7 @@ final class SilverWriter {
     }
 
     MergeOutcome mergeSnapshots(Dataset<Row> snapshots) {
-        String source = view("snapshot_source", snapshots.selectExpr(SnapshotColumns.TABLE.stream()
+        String source = view("snapshot_source", snapshots.selectExpr(LakeTables.ASSET_SNAPSHOTS.columnNames().stream()
                 .map(column -> column.equals("ingested_at") ? SqlText.timestamp(now) + " AS ingested_at" : column)
                 .toArray(String[]::new)));
         String sameKey = SnapshotColumns.GRAIN.stream().map(c -> "t." + c + " = s." + c).collect(Collectors.joining(" AND "));
@@ -56,18 +57,18 @@ final class SilverWriter {
         // first and last seen dates only ever widen, whatever order dates are processed in.
         String changedSql = "WITH latest AS (SELECT asset_id, min(snapshot_date) AS first_seen_date,"
                 + " max(snapshot_date) AS last_seen_date,"
-                + " max_by(named_struct('symbol', symbol, 'name', name, 'explorer', explorer, 'max_supply', max_supply,"
+                + " max_by(named_struct('symbol', symbol, 'name', name, 'explorer_url', explorer_url, 'max_supply', max_supply,"
                 + " 'tokens', tokens, 'as_of', snapshot_ts), named_struct('ts', snapshot_ts, 'fetched', fetched_at)) AS a"
                 + " FROM " + source + " GROUP BY asset_id),"
                 + " joined AS (SELECT l.*, t.asset_id IS NULL AS is_new,"
                 + " (t.asset_id IS NULL OR l.a.as_of > t.attributes_as_of) AS newer,"
-                + " t.symbol AS t_symbol, t.name AS t_name, t.explorer AS t_explorer, t.max_supply AS t_max_supply,"
+                + " t.symbol AS t_symbol, t.name AS t_name, t.explorer_url AS t_explorer, t.max_supply AS t_max_supply,"
                 + " t.tokens AS t_tokens, t.attributes_as_of AS t_as_of,"
                 + " t.first_seen_date AS t_first, t.last_seen_date AS t_last"
                 + " FROM latest l LEFT JOIN " + LakeTables.ASSETS + " t ON t.asset_id = l.asset_id)"
                 + " SELECT asset_id,"
                 + " IF(newer, a.symbol, t_symbol) AS symbol, IF(newer, a.name, t_name) AS name,"
-                + " IF(newer, a.explorer, t_explorer) AS explorer, IF(newer, a.max_supply, t_max_supply) AS max_supply,"
+                + " IF(newer, a.explorer_url, t_explorer) AS explorer_url, IF(newer, a.max_supply, t_max_supply) AS max_supply,"
                 + " IF(newer, a.tokens, t_tokens) AS tokens,"
                 + " IF(is_new, first_seen_date, least(first_seen_date, t_first)) AS first_seen_date,"
                 + " IF(is_new, last_seen_date, greatest(last_seen_date, t_last)) AS last_seen_date,"
@@ -93,7 +94,7 @@ final class SilverWriter {
         return mergeChanged(LakeTables.REJECTED_RECORDS, changedSql, merge, rejected.count());
     }
 
-    private MergeOutcome mergeChanged(String table, String changedSql, String mergeTemplate, long sourceRows) {
+    private MergeOutcome mergeChanged(LakeTable table, String changedSql, String mergeTemplate, long sourceRows) {
         return ChangedRows.merge(spark, table, changedSql, mergeTemplate, sourceRows, viewSuffix, progress);
     }
 

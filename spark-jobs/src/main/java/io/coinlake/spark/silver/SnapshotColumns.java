@@ -5,11 +5,13 @@ import java.util.List;
 
 /** The columns of silver.asset_snapshots, and which of them are the grain and which the values. */
 final class SnapshotColumns {
-    /** One row per asset per snapshot time per day it stands for (see docs/data-model.md). */
-    static final List<String> GRAIN = List.of("snapshot_date", "asset_id", "snapshot_ts");
-    /** What a late correction may change; lineage columns do not count as a change. */
-    static final List<String> VALUES = List.of("snapshot_kind", "rank", "price_usd", "supply", "max_supply",
-            "market_cap_usd", "volume_usd_24h", "change_percent_24h", "vwap_24h", "data_source");
+    static final List<String> GRAIN = LakeTables.ASSET_SNAPSHOTS.grain();
+    /** Where and when a row was read: a newer copy of the same values is not a change. */
+    private static final List<String> LINEAGE = List.of("run_id", "fetched_at", "source_object", "kafka_partition",
+            "kafka_offset", "ingested_at");
+    /** What a late correction may change: every column but the grain and the lineage. */
+    static final List<String> VALUES = LakeTables.ASSET_SNAPSHOTS.columnNames().stream()
+            .filter(column -> !GRAIN.contains(column) && !LINEAGE.contains(column)).toList();
 
     private SnapshotColumns() {
     }
@@ -30,6 +32,7 @@ final class SnapshotColumns {
             "try_cast(e.asset.volumeUsd24Hr" + amount + " AS volume_usd_24h",
             "try_cast(e.asset.changePercent24Hr" + amount + " AS change_percent_24h",
             "try_cast(e.asset.vwap24Hr" + amount + " AS vwap_24h",
+            "try_cast(e.asset.dilutedMarketCapUsd" + amount + " AS diluted_market_cap_usd",
             "e.source AS data_source",
             "e.runId AS run_id",
             "fetched_at_parsed AS fetched_at",
@@ -39,13 +42,9 @@ final class SnapshotColumns {
             "line_number",
             "symbol",
             "name",
-            "explorer",
+            "explorer AS explorer_url",
             "tokens",
         };
     }
 
-    /** Target columns in table order, with ingested_at filled by the caller. */
-    static final List<String> TABLE = List.of("asset_id", "snapshot_ts", "snapshot_date", "snapshot_kind", "rank",
-            "price_usd", "supply", "max_supply", "market_cap_usd", "volume_usd_24h", "change_percent_24h", "vwap_24h",
-            "data_source", "run_id", "fetched_at", "source_object", "kafka_partition", "kafka_offset", "ingested_at");
 }

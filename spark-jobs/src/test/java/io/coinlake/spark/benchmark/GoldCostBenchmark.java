@@ -3,6 +3,7 @@ package io.coinlake.spark.benchmark;
 import io.coinlake.spark.LakeTables;
 import io.coinlake.spark.TestLake;
 import io.coinlake.spark.gold.GoldJob;
+import io.coinlake.spark.gold.GoldTables;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -36,7 +37,7 @@ class GoldCostBenchmark {
             loaded = days;
             LocalDate day = START.plusDays(days - 1);
             gold.run(day, day); // warm-up, and the first write of the day
-            spark.sql("DELETE FROM " + LakeTables.FCT_ASSET_DAILY + " WHERE day = DATE'" + day + "'");
+            spark.sql("DELETE FROM " + GoldTables.FCT_ASSET_DAILY + " WHERE day = DATE'" + day + "'");
             long started = System.nanoTime();
             gold.run(day, day);
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -44,7 +45,7 @@ class GoldCostBenchmark {
         }
         LocalDate last = START.plusDays(loaded - 1);
         long started = System.nanoTime();
-        gold.compute(START, last, java.time.Instant.now(), "benchmark").count();
+        gold.compute(START, last, java.time.Instant.now()).count();
         System.out.printf("full computation of %d days: %.2f s%n", loaded, (System.nanoTime() - started) / 1e9);
         long heap = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -68,7 +69,7 @@ class GoldCostBenchmark {
                 + " FROM (SELECT CAST(id AS INT) AS d FROM range(" + fromDay + ", " + toDay + ")) CROSS JOIN (SELECT CAST(id AS INT) AS a FROM range("
                 + ASSETS + "))");
         spark.sql("MERGE INTO " + LakeTables.ASSETS + " t USING (SELECT concat('bench-', CAST(id AS INT)) AS asset_id,"
-                + " 'BENCH' AS symbol, 'bench' AS name, CAST(NULL AS STRING) AS explorer, CAST(NULL AS DECIMAL(38,16)) AS max_supply,"
+                + " 'BENCH' AS symbol, 'bench' AS name, CAST(NULL AS STRING) AS explorer_url, CAST(NULL AS DECIMAL(38,16)) AS max_supply,"
                 + " CAST(NULL AS STRING) AS tokens, DATE'" + START + "' AS first_seen_date,"
                 + " date_add(DATE'" + START + "', " + (toDay - 1) + ") AS last_seen_date, current_timestamp() AS attributes_as_of,"
                 + " current_timestamp() AS updated_at FROM range(" + ASSETS + ")) s ON t.asset_id = s.asset_id"

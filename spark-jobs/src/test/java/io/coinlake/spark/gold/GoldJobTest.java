@@ -8,6 +8,7 @@ import io.coinlake.spark.Bronze;
 import io.coinlake.spark.JobFailure;
 import io.coinlake.spark.LakeTables;
 import io.coinlake.spark.TestLake;
+import io.coinlake.spark.table.LakeTable;
 import io.coinlake.spark.silver.SilverJob;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -207,11 +208,11 @@ class GoldJobTest {
     }
 
     private static List<Row> facts() throws Exception {
-        return TestLake.spark().sql("SELECT * FROM " + LakeTables.FCT_ASSET_DAILY + " WHERE day BETWEEN DATE'" + FIRST
+        return TestLake.spark().sql("SELECT * FROM " + GoldTables.FCT_ASSET_DAILY + " WHERE day BETWEEN DATE'" + FIRST
                 + "' AND DATE'" + LAST + "' ORDER BY day, asset_id").drop("computed_at").collectAsList();
     }
 
-    private static long currentSnapshot(String table) throws Exception {
+    private static long currentSnapshot(LakeTable table) throws Exception {
         return TestLake.spark().sql("SELECT snapshot_id FROM " + table + ".history WHERE is_current_ancestor"
                 + " ORDER BY made_current_at DESC LIMIT 1").first().getLong(0);
     }
@@ -257,7 +258,7 @@ class GoldJobTest {
         assertThat(expected.get("bitcoin").get(LocalDate.of(2020, 3, 12)).dodPct()).as("after the hole").isNull();
         assertThat(rows.stream().map(r -> r.<Integer>getAs("rank_change")).filter(c -> c != null && c != 0)).as("ranks swap").isNotEmpty();
 
-        Row market = TestLake.spark().sql("SELECT * FROM " + LakeTables.MARKET_DAILY + " WHERE day = DATE'2020-03-13'").first();
+        Row market = TestLake.spark().sql("SELECT * FROM " + GoldTables.MARKET_DAILY + " WHERE day = DATE'2020-03-13'").first();
         List<Snap> closes = snaps.stream().filter(s -> s.day().equals(LocalDate.of(2020, 3, 13))
                 && s.time().equals(LocalDate.of(2020, 3, 14).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1))).toList();
         BigDecimal total = closes.stream().map(Snap::marketCap).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -273,18 +274,18 @@ class GoldJobTest {
         assertThat(market.<String>getAs("top_gainer_asset_id")).isEqualTo(gainer.getKey());
 
         // A full rebuild computes the same rows; rerunning the range writes nothing.
-        List<Row> rebuilt = gold.compute(FIRST, LAST, Instant.now(), "rebuild").drop("computed_at").orderBy("day", "asset_id").collectAsList();
+        List<Row> rebuilt = gold.compute(FIRST, LAST, Instant.now()).drop("computed_at").orderBy("day", "asset_id").collectAsList();
         assertThat(rebuilt).isEqualTo(rows);
-        long factsCommit = currentSnapshot(LakeTables.FCT_ASSET_DAILY);
-        long marketCommit = currentSnapshot(LakeTables.MARKET_DAILY);
-        long dimCommit = currentSnapshot(LakeTables.DIM_ASSET);
+        long factsCommit = currentSnapshot(GoldTables.FCT_ASSET_DAILY);
+        long marketCommit = currentSnapshot(GoldTables.MARKET_DAILY);
+        long dimCommit = currentSnapshot(GoldTables.DIM_ASSET);
         GoldJob.Result rerun = gold.run(FIRST, LAST);
         assertThat(rerun.writes()).allSatisfy(write -> assertThat(write.rewrittenDays()).isEmpty());
-        assertThat(rerun.dimAsset().inserted() + rerun.dimAsset().updated()).isZero();
-        assertThat(List.of(currentSnapshot(LakeTables.FCT_ASSET_DAILY), currentSnapshot(LakeTables.MARKET_DAILY),
-                currentSnapshot(LakeTables.DIM_ASSET))).isEqualTo(List.of(factsCommit, marketCommit, dimCommit));
+        assertThat(rerun.merges()).allSatisfy(merge -> assertThat(merge.inserted() + merge.updated()).isZero());
+        assertThat(List.of(currentSnapshot(GoldTables.FCT_ASSET_DAILY), currentSnapshot(GoldTables.MARKET_DAILY),
+                currentSnapshot(GoldTables.DIM_ASSET))).isEqualTo(List.of(factsCommit, marketCommit, dimCommit));
 
-        Row dim = TestLake.spark().sql("SELECT current_rank, current_as_of, first_seen_date FROM " + LakeTables.DIM_ASSET
+        Row dim = TestLake.spark().sql("SELECT current_rank, current_as_of, first_seen_date FROM " + GoldTables.DIM_ASSET
                 + " WHERE asset_id = 'g-late'").first();
         assertThat(dim.<Integer>getAs(0)).isEqualTo(expected.get("g-late").get(LAST).rank());
         assertThat(dim.<LocalDate>getAs(1)).isEqualTo(LAST);

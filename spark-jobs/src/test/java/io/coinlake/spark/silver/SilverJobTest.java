@@ -67,7 +67,7 @@ class SilverJobTest {
                 + " WHERE snapshot_date = DATE'2021-10-26' AND asset_id = 'ethereum'").get(0);
         assertThat(ethereum.isNullAt(0)).as("CoinCap's null maxSupply stays null").isTrue();
         assertThat(ethereum.getLong(1)).as("second line, second offset").isEqualTo(101);
-        Row asset = rows("SELECT symbol, name, explorer, first_seen_date, last_seen_date FROM silver.assets WHERE asset_id = 'bitcoin'").get(0);
+        Row asset = rows("SELECT symbol, name, explorer_url, first_seen_date, last_seen_date FROM silver.assets WHERE asset_id = 'bitcoin'").get(0);
         assertThat(asset.getString(0)).isEqualTo("BTC");
         assertThat(asset.getString(1)).isEqualTo("Bitcoin");
         assertThat(asset.getString(2)).isEqualTo("https://blockchain.info/");

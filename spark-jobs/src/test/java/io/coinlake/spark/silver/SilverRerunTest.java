@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.coinlake.spark.Bronze;
 import io.coinlake.spark.LakeTables;
 import io.coinlake.spark.TestLake;
+import io.coinlake.spark.table.LakeTable;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -54,11 +55,11 @@ class SilverRerunTest {
         return date.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1);
     }
 
-    private static List<Row> table(String table, String where) throws Exception {
+    private static List<Row> table(LakeTable table, String where) throws Exception {
         return TestLake.spark().sql("SELECT * FROM " + table + " WHERE " + where + " ORDER BY 1, 2, 3").collectAsList();
     }
 
-    private static long currentSnapshot(String table) throws Exception {
+    private static long currentSnapshot(LakeTable table) throws Exception {
         return TestLake.spark().sql("SELECT snapshot_id FROM " + table + ".history WHERE is_current_ancestor"
                 + " ORDER BY made_current_at DESC LIMIT 1").first().getLong(0);
     }

@@ -1,0 +1,77 @@
+package io.coinlake.spark.quality;
+
+import io.coinlake.spark.SqlTemplate;
+import io.coinlake.spark.SqlText;
+import io.coinlake.spark.quality.QualityResult.Severity;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Quality checks written as SQL, several to a resource, each after a header line
+ * {@code -- check: <name> <error|warn>} or {@code -- check: <name> <error|warn> counts: <what>}.
+ * A counting check returns {@code (day, n)} and passes on the days where n is 0 (a day without a
+ * row counts 0); any other returns {@code (day, passed, observed, expected)} for every day.
+ */
+public final class SqlChecks {
+    private static final Pattern HEADER = Pattern.compile("(?m)^-- check: (\\w+) (error|warn)(?: counts: (.+))?$");
+
+    /** One check of the resource. */
+    record Check(String name, Severity severity, String counts, String sql) {
+    }
+
+    private final String table;
+    private final List<Check> checks;
+
+    private SqlChecks(String table, List<Check> checks) {
+        this.table = table;
+        this.checks = checks;
+    }
+
+    /** @param table the name results carry, e.g. {@code gold.market_daily} */
+    public static SqlChecks load(String resource, String table) {
+        String text = SqlTemplate.load(resource);
+        List<MatchResult> headers = HEADER.matcher(text).results().toList();
+        if (headers.isEmpty()) {
+            throw new IllegalStateException(resource + " has no '-- check: <name> <error|warn>' line");
+        }
+        List<Check> checks = new ArrayList<>();
+        for (int i = 0; i < headers.size(); i++) {
+            MatchResult header = headers.get(i);
+            int end = i + 1 < headers.size() ? headers.get(i + 1).start() : text.length();
+            checks.add(new Check(header.group(1), Severity.valueOf(header.group(2).toUpperCase(Locale.ROOT)),
+                    header.group(3), text.substring(header.end(), end).strip()));
+        }
+        return new SqlChecks(table, List.copyOf(checks));
+    }
+
+    /** Every check for every day, by day and then in the resource's order. */
+    public List<QualityResult> run(SparkSession spark, List<LocalDate> days, Map<String, String> values) {
+        Map<String, String> all = new HashMap<>(values);
+        all.put("day_list", SqlText.dates(days));
+        all.put("days", "(SELECT explode(array" + SqlText.dates(days) + ") AS day)");
+        Map<LocalDate, List<QualityResult>> byDay = new TreeMap<>();
+        for (Check check : checks) {
+            Map<LocalDate, Row> rows = DailyStats.query(spark, SqlTemplate.render(check.sql(), all));
+            for (LocalDate day : days) {
+                Row row = rows.get(day);
+                QualityResult result = check.counts() != null
+                        ? QualityResult.expectZero(day, table, check.name(), check.severity(), DailyStats.count(row, "n"), check.counts())
+                        : new QualityResult(day, table, check.name(), check.severity(), row != null && Boolean.TRUE.equals(row.getAs("passed")),
+                                row == null ? "no result" : row.getAs("observed"), row == null ? "" : row.getAs("expected"));
+                byDay.computeIfAbsent(day, d -> new ArrayList<>()).add(result);
+            }
+        }
+        List<QualityResult> results = new ArrayList<>();
+        byDay.values().forEach(results::addAll);
+        return results;
+    }
+}

@@ -1,0 +1,91 @@
+package io.coinlake.spark.table;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.catalog.TableIdentifier;
+import org.apache.iceberg.types.Types;
+
+/**
+ * Everything a lake table is, in one place: its columns, its grain (what one row means), its
+ * partitioning and its properties. Tables are created from it and brought up to it by
+ * {@link SchemaEvolution}; docs/data-model.md shows it (a test keeps the two equal).
+ *
+ * <p>{@link #toString()} is the full name, so a definition reads as its table in SQL text.
+ *
+ * @param name      full name in the catalog, e.g. {@code lake.silver.assets}
+ * @param grain     the columns one row is unique on
+ * @param partition the identity-partition column, or null for an unpartitioned table
+ * @param audited   whether runs write it on a branch and publish it only after its checks pass
+ *                  (write-audit-publish); a log such as the quality results is written directly
+ */
+public record LakeTable(String name, List<String> grain, String partition, boolean audited, List<LakeColumn> columns) {
+    /** Jobs committing to one table at once retry Iceberg's optimistic-concurrency conflicts. */
+    private static final Map<String, String> COMMON_PROPERTIES = Map.of(
+            "format-version", "2",
+            "commit.retry.num-retries", "20",
+            "commit.retry.min-wait-ms", "200",
+            "write.merge.isolation-level", "serializable");
+
+    public LakeTable {
+        Objects.requireNonNull(name, "name");
+        grain = List.copyOf(grain);
+        columns = List.copyOf(columns);
+        List<String> names = columns.stream().map(LakeColumn::name).toList();
+        for (String key : grain) {
+            if (!names.contains(key)) {
+                throw new IllegalArgumentException(name + ": grain column " + key + " is not a column");
+            }
+        }
+        if (partition != null && !names.contains(partition)) {
+            throw new IllegalArgumentException(name + ": partition column " + partition + " is not a column");
+        }
+        if (names.stream().distinct().count() != names.size()) {
+            throw new IllegalArgumentException(name + ": a column is defined twice");
+        }
+    }
+
+    /** The name users type: the catalog is the session default, so {@code silver.assets}. */
+    public String shortName() {
+        return name.substring(name.indexOf('.') + 1);
+    }
+
+    public TableIdentifier identifier() {
+        return TableIdentifier.parse(shortName());
+    }
+
+    public List<String> columnNames() {
+        return columns.stream().map(LakeColumn::name).toList();
+    }
+
+    public Schema schema() {
+        List<Types.NestedField> fields = new ArrayList<>();
+        for (LakeColumn column : columns) {
+            int id = fields.size() + 1;
+            fields.add(column.required()
+                    ? Types.NestedField.required(id, column.name(), column.type(), column.doc())
+                    : Types.NestedField.optional(id, column.name(), column.type(), column.doc()));
+        }
+        return new Schema(fields);
+    }
+
+    public PartitionSpec spec(Schema schema) {
+        return partition == null ? PartitionSpec.unpartitioned()
+                : PartitionSpec.builderFor(schema).identity(partition).build();
+    }
+
+    public Map<String, String> properties() {
+        Map<String, String> properties = new LinkedHashMap<>(COMMON_PROPERTIES);
+        properties.put("write.wap.enabled", Boolean.toString(audited));
+        return properties;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
