@@ -24,12 +24,18 @@ import org.apache.iceberg.types.Types;
  *                  (write-audit-publish); a log such as the quality results is written directly
  */
 public record LakeTable(String name, List<String> grain, String partition, boolean audited, List<LakeColumn> columns) {
-    /** Jobs committing to one table at once retry Iceberg's optimistic-concurrency conflicts. */
+    /**
+     * Jobs committing to one table at once retry Iceberg's optimistic-concurrency conflicts. Every
+     * commit writes a new metadata file listing every snapshot, so without a limit a daily table's
+     * metadata outgrows its data within months: only the last 20 are kept.
+     */
     private static final Map<String, String> COMMON_PROPERTIES = Map.of(
             "format-version", "2",
             "commit.retry.num-retries", "20",
             "commit.retry.min-wait-ms", "200",
-            "write.merge.isolation-level", "serializable");
+            "write.merge.isolation-level", "serializable",
+            "write.metadata.delete-after-commit.enabled", "true",
+            "write.metadata.previous-versions-max", "20");
 
     public LakeTable {
         Objects.requireNonNull(name, "name");
