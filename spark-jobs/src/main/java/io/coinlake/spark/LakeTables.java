@@ -115,11 +115,6 @@ public final class LakeTables {
     private LakeTables() {
     }
 
-    /** The name users type: the catalog is the session default, so {@code silver.assets} for {@code lake.silver.assets}. */
-    public static String shortName(String table) {
-        return table.substring(table.indexOf('.') + 1);
-    }
-
     /**
      * Creates what is missing and brings existing tables to their definitions, printing each
      * change. With the SQLite catalog a file lock makes concurrent runs take turns (threads of one
