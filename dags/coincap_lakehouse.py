@@ -31,13 +31,10 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 from airflow.providers.standard.operators.bash import BashOperator
-from airflow.sdk import DAG, Asset, Param
+from airflow.sdk import DAG, Param
 from airflow.timetables.interval import CronDataIntervalTimetable
 
-from coinlake_tasks import COINLAKE, DEFAULT_ARGS, spark_job
-
-SILVER_SNAPSHOTS = Asset("coinlake://silver/asset_snapshots")
-GOLD_FACTS = Asset("coinlake://gold/fct_asset_daily")
+from coinlake_tasks import COINLAKE, DEFAULT_ARGS, GOLD_FACTS, LIMIT_FLAG, SILVER_SNAPSHOTS, asset_count_param, spark_job
 
 # The day a run processes, in every templated field.
 DAY = "{{ coinlake_day(params, logical_date) }}"
@@ -66,8 +63,7 @@ with DAG(
     user_defined_macros={"coinlake_day": coinlake_day},
     params={
         "date": Param(None, type=["null", "string"], format="date", description="Day to process (YYYY-MM-DD)."),
-        "asset_count": Param(None, type=["null", "integer"], minimum=1, maximum=2000,
-                             description="Assets per snapshot (default: the COINLAKE_ASSET_COUNT setting)."),
+        "asset_count": asset_count_param(),
         "full_refresh": Param(False, type="boolean", description="Rebuild gold from the first day of silver."),
         "first_try_faults": Param(None, type=["null", "string"],
                                   description="Simulator faults on produce's first try only, e.g. server-error:*."),
@@ -79,8 +75,7 @@ with DAG(
         doc_md="Publish the CoinCap snapshot of the day to Kafka (a new, complete batch on every run).",
         bash_command='{{ ("COINCAP_SIMULATOR_FAULTS=\'" ~ params.first_try_faults ~ "\' ")'
         " if params.first_try_faults and ti.try_number == 1 else '' }}"
-        f'"{COINLAKE}" produce --date {DAY}'
-        "{{ (' --limit ' ~ params.asset_count) if params.asset_count else '' }}",
+        f'"{COINLAKE}" produce --date {DAY}' + LIMIT_FLAG,
     )
 
     bronze_wait = BashOperator(

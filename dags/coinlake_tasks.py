@@ -1,4 +1,4 @@
-"""What coinlake's DAGs share: where the CLI and the Spark jobs are, the retry policy, and the Spark task."""
+"""What coinlake's DAGs share: where the CLI and the Spark jobs are, the retry policy, the Spark task and its assets."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
+from airflow.sdk import Asset, Param
 from airflow.sdk.exceptions import AirflowException, AirflowFailException
 
 # The repository this file lives in: the CLI and the Spark jobs' jar are found from here.
@@ -16,6 +17,20 @@ COINLAKE = str(ROOT / "coinlake")
 SPARK_JOBS_JAR = str(ROOT / "spark-jobs" / "target" / "coinlake-spark-jobs.jar")
 SPARK_MAIN_CLASS = "io.coinlake.spark.SparkJobs"
 SPARK_CONNECTION = "coinlake_spark"
+
+# The assets the Spark stages update, so that downstream DAGs can be scheduled on them.
+SILVER_SNAPSHOTS = Asset("coinlake://silver/asset_snapshots")
+GOLD_FACTS = Asset("coinlake://gold/fct_asset_daily")
+
+# produce's --limit flag, from the asset_count param when it is set.
+LIMIT_FLAG = "{{ (' --limit ' ~ params.asset_count) if params.asset_count else '' }}"
+
+
+def asset_count_param() -> Param:
+    """The asset_count param of the DAGs that produce: assets per snapshot, as many as CoinCap serves on one page."""
+    return Param(None, type=["null", "integer"], minimum=1, maximum=2000,
+                 description="Assets per snapshot (default: the COINLAKE_ASSET_COUNT setting).")
+
 
 # Transient faults (an S3 store or a broker away for a while, CoinCap's 5xx beyond the client's own
 # retries) get three more tries with exponential backoff.

@@ -22,7 +22,25 @@ def dagbag() -> DagBag:
 
 def test_every_dag_loads_and_the_shared_module_is_not_a_dag(dagbag):
     assert dagbag.import_errors == {}
-    assert sorted(dagbag.dag_ids) == ["coincap_lakehouse", "coincap_maintenance", "coinlake_smoke"]
+    assert sorted(dagbag.dag_ids) == ["coincap_backfill", "coincap_lakehouse", "coincap_maintenance", "coinlake_smoke"]
+
+
+def test_the_backfill_dag_runs_one_spark_job_over_the_whole_range(dagbag):
+    dag = dagbag.dags["coincap_backfill"]
+    assert [task.task_id for task in dag.topological_sort()] == ["produce", "bronze_wait", "silver_gold"]
+    context = {"params": {"from": "2026-10-01", "to": "2026-10-30", "asset_count": 100},
+               "logical_date": datetime(2026, 11, 1, tzinfo=timezone.utc)}
+    env = dag.get_template_env()
+    spark = dag.get_task("silver_gold")
+    assert isinstance(spark, coinlake_tasks.CoinlakeSparkSubmitOperator)
+    assert spark.render_template(spark.application_args, context, jinja_env=env) == [
+        "pipeline", "--date", "2026-10-01", "--to", "2026-10-30"]
+    for task_id, wanted in (("produce", "produce --from 2026-10-01 --to 2026-10-30 --limit 100"),
+                            ("bronze_wait", "bronze wait --from 2026-10-01 --to 2026-10-30 ")):
+        task = dag.get_task(task_id)
+        assert wanted in task.render_template(task.bash_command, context, jinja_env=env)
+    assert {asset.uri for asset in spark.outlets} == {"coinlake://silver/asset_snapshots", "coinlake://gold/fct_asset_daily"}
+    assert dag.schedule is None
 
 
 def test_maintenance_runs_weekly_and_a_dry_run_changes_nothing(dagbag):

@@ -3,7 +3,8 @@
 that the tests start on free ports in a data home of their own: bronze, silver and gold appear for
 a day and a second run of the same day changes no table; a transient fault on the first try is
 retried and the run succeeds; a failed error-level check fails the run at once, with no retry and
-nothing published; the smoke DAG finds every part of the stack up; the maintenance DAG runs.
+nothing published; the smoke DAG finds every part of the stack up; the maintenance DAG runs; the backfill DAG builds a
+range of days with one Spark job.
 """
 
 from __future__ import annotations
@@ -148,3 +149,18 @@ def test_the_maintenance_dag_compacts_and_expires_on_the_stack(stack):
     assert tries(stack, "coincap_maintenance", "maintain") == ["success"], log[-5000:]
     assert "tables before -> after:" in log
     assert re.search(r"silver\.asset_snapshots +\d+ -> \d+ ", log), log[-5000:]
+
+
+def test_the_backfill_dag_builds_a_range_in_one_spark_job(stack):
+    first, last = "2026-10-10", "2026-10-12"
+    result = run(stack, "airflow", "dags", "test", "coincap_backfill", "-c",
+                 json.dumps({"from": first, "to": last, "asset_count": 4}))
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, log[-5000:]
+    for task in ("produce", "bronze_wait", "silver_gold"):
+        assert tries(stack, "coincap_backfill", task) == ["success"], (task, log[-5000:])
+    assert log.count("spark time: silver") == 1, log[-5000:]
+    facts = run(stack, "sql", "select day, count(*) as n from gold.fct_asset_daily"
+                              f" where day between date'{first}' and date'{last}' group by day order by day")
+    assert re.findall(r"^(2026-10-1[0-2]) +\| +(\d+)\s*$", facts.stdout, re.MULTILINE) == [
+        ("2026-10-10", "4"), ("2026-10-11", "4"), ("2026-10-12", "4")], facts.stdout

@@ -2,6 +2,7 @@ package io.coinlake.cli;
 
 import io.coinlake.config.CoinlakeConfig;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,15 +12,19 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "wait", mixinStandardHelpOptions = true,
-        description = "Return when every record of the latest produce run for a date is in bronze: the sink's"
+        description = "Return when every record of the latest produce run for a date (or each date of a range) is in"
+                + " bronze: the sink's"
                 + " committed offsets have passed that batch's end-of-batch marker on every partition."
                 + " Fails on timeout or when the sink has failed. Airflow uses it as its sensor.")
 final class BronzeWaitCommand implements Callable<Integer> {
     @Mixin
     private ConfigOptions config;
 
-    @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "The date produced.")
+    @Option(names = {"--date", "--from"}, required = true, paramLabel = "YYYY-MM-DD", description = "The date produced (or the first).")
     private String date;
+
+    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last date, inclusive (default: the first date).")
+    private String to;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300", description = "Give up after this long (default: ${DEFAULT-VALUE}).")
     private int timeoutSeconds;
@@ -29,10 +34,20 @@ final class BronzeWaitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LocalDate day = DateRangeOptions.parseDate("--date", date);
+        LocalDate first = DateRangeOptions.parseDate("--date", date);
+        LocalDate last = to == null ? first : DateRangeOptions.parseDate("--to", to);
+        if (last.isBefore(first)) {
+            throw new UserError("--to " + last + " is before --date " + first + ".");
+        }
         CoinlakeConfig effective = config.resolve();
-        BronzeWait.Landed landed = BronzeWait.await(effective, day, Duration.ofSeconds(timeoutSeconds), new Progress("bronze wait"));
-        spec.commandLine().getOut().println(landed);
+        // One deadline for the range: the dates land together, so a stuck sink fails once, not per date.
+        Instant deadline = Instant.now().plusSeconds(timeoutSeconds);
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+            Duration left = Duration.between(Instant.now(), deadline);
+            BronzeWait.Landed landed = BronzeWait.await(effective, day, left.isNegative() ? Duration.ZERO : left,
+                    new Progress("bronze wait"));
+            spec.commandLine().getOut().println(landed);
+        }
         return 0;
     }
 }

@@ -19,6 +19,6 @@ final class GoldCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return SparkJob.run(config.resolve(), dates.arguments("gold"));
+        return SparkJob.run(config.resolve(), dates.arguments("gold"), dates.days());
     }
 }

@@ -1,5 +1,6 @@
 package io.coinlake.cli;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -11,6 +12,12 @@ final class JobDateOptions {
 
     @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last date, inclusive (default: the first date).")
     private String to;
+
+    /** How many dates the range has. */
+    int days() {
+        LocalDate first = DateRangeOptions.parseDate("--date", from);
+        return to == null ? 1 : (int) (DateRangeOptions.parseDate("--to", to).toEpochDay() - first.toEpochDay() + 1);
+    }
 
     List<String> arguments(String job) {
         List<String> arguments = new ArrayList<>(List.of(job, "--date", DateRangeOptions.parseDate("--date", from).toString()));

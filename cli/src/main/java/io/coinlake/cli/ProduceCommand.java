@@ -44,11 +44,11 @@ final class ProduceCommand implements Callable<Integer> {
     static List<PublishResult> produce(CoinlakeConfig config, LocalDate from, LocalDate to, Progress progress)
             throws Exception {
         new Stack(config).ensureRawTopic();
-        try (SourceFactory.OpenSource open = SourceFactory.open(config)) {
+        try (SourceFactory.OpenSource open = SourceFactory.open(config);
+             SnapshotPublisher publisher = new SnapshotPublisher(config.bootstrapServers(), config.rawTopic(), progress)) {
             if (open.simulator().isPresent()) {
                 progress.accept("no COINCAP_API_KEY: using the offline CoinCap simulator (data labelled 'simulated')");
             }
-            SnapshotPublisher publisher = new SnapshotPublisher(config.bootstrapServers(), config.rawTopic(), progress);
             ProduceJob job = new ProduceJob(open.source(), publisher, config.get(Settings.COINCAP_SNAPSHOT_MODE),
                     Clock.systemUTC(), progress);
             List<PublishResult> results = job.run(from, to, config.get(Settings.COINLAKE_ASSET_COUNT));

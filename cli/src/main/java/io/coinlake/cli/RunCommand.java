@@ -48,9 +48,10 @@ final class RunCommand implements Callable<Integer> {
         long bronzeDone = System.nanoTime();
         String range = first + (last.equals(first) ? "" : " to " + last);
         new Progress("4/4 silver+gold").accept("building silver and gold for " + range + " (a Spark job; its output follows)");
-        int sparkExit = SparkJob.run(effective, List.of("pipeline", "--date", first.toString(), "--to", last.toString()));
+        int sparkExit = SparkJob.run(effective, List.of("pipeline", "--date", first.toString(), "--to", last.toString()),
+                (int) (last.toEpochDay() - first.toEpochDay() + 1));
         long sparkDone = System.nanoTime();
-        if (sparkExit != 0 && sparkExit != CHECKS_FAILED) {
+        if (sparkExit != 0 && sparkExit != SparkJob.CHECKS_FAILED) {
             throw new UserError("The silver and gold stage failed (exit code " + sparkExit + "; see above, and "
                     + effective.home().resolve("logs/spark.log") + "). Bronze is complete: rerun that stage with"
                     + " './coinlake silver --date " + first + " --to " + last + "' and then './coinlake gold --date "
@@ -83,8 +84,6 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private static final Duration BRONZE_TIMEOUT = Duration.ofMinutes(5);
-    /** The Spark jobs' exit code for "ran, but an error-level quality check failed". */
-    private static final int CHECKS_FAILED = 2;
 
     private static double seconds(long fromNanos, long toNanos) {
         return (toNanos - fromNanos) / 1e9;

@@ -20,6 +20,6 @@ final class SilverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return SparkJob.run(config.resolve(), dates.arguments("silver"));
+        return SparkJob.run(config.resolve(), dates.arguments("silver"), dates.days());
     }
 }

@@ -127,8 +127,10 @@ class CliPipelineTest {
     }
 
     @Test
-    void runBringsTheStackUpAndTakesEveryDateToGold() {
-        CliRun run = cli("run", "--from", "2026-11-01", "--to", "2026-11-03", "--limit", "5");
+    void runBringsTheStackUpAndTakesEveryDateToGold() throws Exception {
+        // A cache of its own, so that this run is the first Spark job of the build whatever ran before.
+        CliRun run = cli("run", "--from", "2026-11-01", "--to", "2026-11-03", "--limit", "5",
+                "--set", "COINLAKE_CACHE_DIR=" + home.resolve("cache"));
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("2026-11-01", "2026-11-02", "2026-11-03")
@@ -143,9 +145,15 @@ class CliPipelineTest {
                 .contains("./coinlake sql");
         assertThat(run.err()).contains("[1/4 up]", "[2/4 produce] [3/3] 2026-11-03", "[3/4 bronze] 2026-11-03 landed",
                 "[4/4 silver+gold]");
-        CliRun gold = cli("gold", "--date", "2026-11-02");
+        assertThat(run.out()).contains("[spark] first Spark job of this build: it also saves the classes it loads");
+        try (var cached = Files.list(home.resolve("cache"))) {
+            assertThat(cached).as("the class-data archive of the Spark JVM, kept after the job")
+                    .singleElement().satisfies(archive -> assertThat(archive.getFileName().toString()).endsWith(".jsa"));
+        }
+        CliRun gold = cli("gold", "--date", "2026-11-02", "--set", "COINLAKE_CACHE_DIR=" + home.resolve("cache"));
         assertThat(gold.exitCode()).as(gold.err()).isZero();
-        assertThat(gold.out()).as("a rerun rewrites nothing").contains("gold.fct_asset_daily: 0 of 1 day(s) rewritten");
+        assertThat(gold.out()).as("a rerun rewrites nothing").contains("gold.fct_asset_daily: 0 of 1 day(s) rewritten")
+                .as("the archive is used, not made again").doesNotContain("first Spark job of this build");
     }
 
     @Test

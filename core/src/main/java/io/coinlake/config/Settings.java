@@ -57,6 +57,10 @@ public final class Settings {
     // --- Storage and Kafka ----------------------------------------------------------------
     public static final Setting<Path> COINLAKE_HOME = Setting.path("COINLAKE_HOME", "./.coinlake",
             "Data home of the embedded stack: broker data, logs, run manifests.");
+    public static final Setting<Path> COINLAKE_CACHE_DIR = Setting.path("COINLAKE_CACHE_DIR",
+            System.getProperty("user.home") + "/.cache/coinlake",
+            "What coinlake keeps only to go faster, shared by every data home: the Spark job JVM's class-data"
+                    + " archive. Safe to delete.");
     public static final Setting<String> KAFKA_BOOTSTRAP_SERVERS = Setting.string("KAFKA_BOOTSTRAP_SERVERS", "",
             "Kafka cluster to use. Empty: the embedded broker started by './coinlake up'.",
             Validators.optionalHostPortList());
@@ -130,7 +134,7 @@ public final class Settings {
             COINCAP_API_KEY, COINCAP_BASE_URL, COINCAP_SOURCE, COINCAP_SNAPSHOT_MODE, COINCAP_TIMEOUT_SECONDS,
             COINCAP_MAX_ATTEMPTS, COINCAP_RETRY_BUDGET_SECONDS, COINCAP_SIMULATOR_FAULTS, COINCAP_SIMULATOR_NEW_FIELDS,
             COINLAKE_ASSET_COUNT,
-            COINLAKE_HOME, KAFKA_BOOTSTRAP_SERVERS, COINLAKE_KAFKA_PORT, COINLAKE_RAW_TOPIC,
+            COINLAKE_HOME, COINLAKE_CACHE_DIR, KAFKA_BOOTSTRAP_SERVERS, COINLAKE_KAFKA_PORT, COINLAKE_RAW_TOPIC,
             COINLAKE_RAW_TOPIC_PARTITIONS, COINLAKE_DLQ_TOPIC, S3_ENDPOINT, COINLAKE_S3_PORT, S3_REGION, S3_ACCESS_KEY,
             S3_SECRET_KEY, COINLAKE_BUCKET, CONNECT_URL, COINLAKE_CONNECT_PORT, SPARK_MASTER, SPARK_DRIVER_MEMORY,
             SPARK_SHUFFLE_PARTITIONS, COINLAKE_CATALOG_URI, COINLAKE_CATALOG_USER, COINLAKE_CATALOG_PASSWORD,

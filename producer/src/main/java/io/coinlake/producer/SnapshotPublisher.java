@@ -31,8 +31,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * then an end-of-batch marker on every partition. Readers with isolation.level=read_committed
  * (the bronze sink) see a date whole or not at all, so a run that fails half way leaves nothing
  * to clean up and can simply be rerun.
+ *
+ * <p>Each date gets a transactional producer of its own (see {@link #publish}); the clients that
+ * outlive a date (the markers' repeater and the admin client) are made once and closed with this
+ * publisher, since a new client costs a connection and a metadata round trip for every date.
  */
-public final class SnapshotPublisher {
+public final class SnapshotPublisher implements AutoCloseable {
     public static final String HEADER_TYPE = "coinlake.type";
     public static final String HEADER_LOGICAL_DATE = "coinlake.logical-date";
     public static final String HEADER_RUN_ID = "coinlake.run-id";
@@ -40,6 +44,8 @@ public final class SnapshotPublisher {
     private final String bootstrapServers;
     private final String topic;
     private final Consumer<String> progress;
+    private KafkaProducer<String, byte[]> repeater;
+    private Admin admin;
 
     public SnapshotPublisher(String bootstrapServers, String topic, Consumer<String> progress) {
         this.bootstrapServers = bootstrapServers;
@@ -106,12 +112,17 @@ public final class SnapshotPublisher {
             List<ProducerRecord<String, byte[]>> markers = new ArrayList<>();
             int partitions = producer.partitionsFor(topic).size();
             long markerTime = batch.fetchedAt().toEpochMilli();
+            List<Future<RecordMetadata>> markersSent = new ArrayList<>(partitions);
             for (int partition = 0; partition < partitions; partition++) {
                 int inPartition = offsetsByPartition.getOrDefault(partition, List.of()).size();
                 EndOfBatchMarker marker = new EndOfBatchMarker(batch, partition, inPartition, count);
                 markers.add(new ProducerRecord<>(topic, partition, markerTime, null, EnvelopeCodec.encode(marker),
                         headers(batch, EnvelopeCodec.TYPE_END_OF_BATCH)));
-                markerOffsets.put(partition, producer.send(markers.get(partition)).get().offset());
+                markersSent.add(producer.send(markers.get(partition)));
+            }
+            // Sent together, then awaited: one round trip for all partitions instead of one each.
+            for (int partition = 0; partition < partitions; partition++) {
+                markerOffsets.put(partition, markersSent.get(partition).get().offset());
             }
             producer.commitTransaction();
             repeatOutsideTheTransaction(batch, markers);
@@ -144,9 +155,12 @@ public final class SnapshotPublisher {
      * lag until the next run.
      */
     private void repeatOutsideTheTransaction(Batch batch, List<ProducerRecord<String, byte[]>> markers) {
-        Properties settings = producerSettings(bootstrapServers, null);
-        settings.put(ProducerConfig.CLIENT_ID_CONFIG, "coinlake-producer-markers");
-        try (KafkaProducer<String, byte[]> repeater = new KafkaProducer<>(settings)) {
+        try {
+            if (repeater == null) {
+                Properties settings = producerSettings(bootstrapServers, null);
+                settings.put(ProducerConfig.CLIENT_ID_CONFIG, "coinlake-producer-markers");
+                repeater = new KafkaProducer<>(settings);
+            }
             List<Future<RecordMetadata>> sent = new ArrayList<>();
             for (ProducerRecord<String, byte[]> marker : markers) {
                 sent.add(repeater.send(marker));
@@ -172,13 +186,26 @@ public final class SnapshotPublisher {
     }
 
     private Map<Integer, Long> endOffsets(List<Integer> partitions) throws InterruptedException, ExecutionException {
-        Properties settings = new Properties();
-        settings.put("bootstrap.servers", bootstrapServers);
-        try (Admin admin = Admin.create(settings)) {
-            Map<TopicPartition, OffsetSpec> request = partitions.stream()
-                    .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest()));
-            return admin.listOffsets(request).all().get().entrySet().stream()
-                    .collect(Collectors.toMap(e -> e.getKey().partition(), e -> e.getValue().offset()));
+        if (admin == null) {
+            Properties settings = new Properties();
+            settings.put("bootstrap.servers", bootstrapServers);
+            admin = Admin.create(settings);
+        }
+        Map<TopicPartition, OffsetSpec> request = partitions.stream()
+                .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest()));
+        return admin.listOffsets(request).all().get().entrySet().stream()
+                .collect(Collectors.toMap(e -> e.getKey().partition(), e -> e.getValue().offset()));
+    }
+
+    @Override
+    public void close() {
+        if (repeater != null) {
+            repeater.close();
+            repeater = null;
+        }
+        if (admin != null) {
+            admin.close();
+            admin = null;
         }
     }
 

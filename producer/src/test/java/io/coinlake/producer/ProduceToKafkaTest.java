@@ -88,8 +88,9 @@ class ProduceToKafkaTest {
 
     private List<PublishResult> produce(SnapshotMode mode, int count) throws InterruptedException {
         CoinCapSource source = CoinCapSource.timeTravelling(Batch.SOURCE_SIMULATED, client(), simulator::setTime);
-        ProduceJob job = new ProduceJob(source, new SnapshotPublisher(bootstrap, topic, System.out::println), mode, CLOCK, line -> { });
-        return job.run(DATE, DATE, count);
+        try (SnapshotPublisher publisher = new SnapshotPublisher(bootstrap, topic, System.out::println)) {
+            return new ProduceJob(source, publisher, mode, CLOCK, line -> { }).run(DATE, DATE, count);
+        }
     }
 
     private List<ConsumerRecord<String, byte[]>> readBack() {
@@ -216,8 +217,9 @@ class ProduceToKafkaTest {
                 SnapshotKind.LIVE, sample.endpoint(), sample.timestamp(), raw, null)).toList();
         Batch batch = new Batch(LocalDate.of(2021, 10, 26), "sample-run", Batch.SOURCE_API, CLOCK.instant());
 
-        new SnapshotPublisher(bootstrap, topic, line -> { }).publish(batch,
-                new Snapshot(batch.logicalDate(), SnapshotKind.LIVE, items, List.of(), 0));
+        try (SnapshotPublisher publisher = new SnapshotPublisher(bootstrap, topic, line -> { })) {
+            publisher.publish(batch, new Snapshot(batch.logicalDate(), SnapshotKind.LIVE, items, List.of(), 0));
+        }
 
         List<String> raw = readBack().stream().map(r -> EnvelopeCodec.decode(r.value()))
                 .filter(AssetEnvelope.class::isInstance).map(e -> ((AssetEnvelope) e).rawAsset()).toList();

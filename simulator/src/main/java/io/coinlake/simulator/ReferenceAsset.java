@@ -95,6 +95,37 @@ record ReferenceAsset(String id, String symbol, String name, String explorer, do
             coin("kucoin-token", "KCS", "KuCoin Token", "https://etherscan.io/token/0xf34960d9d60be18cc1d5afc1a6f012a723a28811", 11, 120_000_000, 170_000_000d, 0.040, 0.0),
             coin("kaspa", "KAS", "Kaspa", "https://explorer.kaspa.org/", 0.12, 25_600_000_000d, 28_700_000_000d, 0.065, 0.0003));
 
+    /** How many assets the simulator lists: as many as CoinCap's /assets serves on one page. */
+    static final int UNIVERSE_SIZE = 2000;
+
+    /** The prefix of every made-up asset's id, so no one takes one for a real coin. */
+    static final String SYNTHETIC_PREFIX = "synthetic-";
+
+    /**
+     * The real assets, then made-up ones down to rank {@value #UNIVERSE_SIZE}, for measuring at
+     * CoinCap's scale. Market caps in the tail fall as a power of the rank from the last real one,
+     * as the real market's do (about 10 million dollars at rank 2000); prices are spread from
+     * 0.000001 to 100 dollars. All of it is a pure function of the rank.
+     */
+    static final List<ReferenceAsset> UNIVERSE = universe();
+
+    private static List<ReferenceAsset> universe() {
+        List<ReferenceAsset> all = new java.util.ArrayList<>(TOP);
+        ReferenceAsset lastReal = TOP.get(TOP.size() - 1);
+        double lastCap = lastReal.price() * lastReal.supply();
+        for (int rank = TOP.size() + 1; rank <= UNIVERSE_SIZE; rank++) {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(rank * 0x9E3779B97F4A7C15L);
+            double cap = lastCap * Math.pow((double) TOP.size() / rank, 1.6) * Math.exp(0.2 * random.nextGaussian());
+            double price = Math.pow(10, -6 + 8 * random.nextDouble());
+            double supply = cap / price;
+            Double maxSupply = random.nextBoolean() ? supply * (1.2 + random.nextDouble()) : null;
+            String number = String.format(java.util.Locale.ROOT, "%04d", rank);
+            all.add(coin(SYNTHETIC_PREFIX + number, "SYN" + number, "Synthetic " + number, null, price, supply, maxSupply,
+                    0.03 + 0.04 * random.nextDouble(), 0.0002 * random.nextDouble()));
+        }
+        return List.copyOf(all);
+    }
+
     private static ReferenceAsset coin(String id, String symbol, String name, String explorer, double price,
                                        double supply, Double maxSupply, double volatility, double growth) {
         return token(id, symbol, name, explorer, price, supply, maxSupply, volatility, growth, null);

@@ -32,10 +32,11 @@ public final class SimulatedMarket {
 
     private final long seed;
     private final List<ReferenceAsset> universe;
-    private final Map<String, Double> closes = new ConcurrentHashMap<>();
+    /** Log closes by asset and day: each day's is one step of the walk from its neighbour's. */
+    private final Map<String, Double> logCloses = new ConcurrentHashMap<>();
 
     public SimulatedMarket(long seed) {
-        this(seed, ReferenceAsset.TOP);
+        this(seed, ReferenceAsset.UNIVERSE);
     }
 
     SimulatedMarket(long seed, List<ReferenceAsset> universe) {
@@ -119,23 +120,43 @@ public final class SimulatedMarket {
 
     /** The close of {@code day}: the price at 24:00 UTC of that day. */
     double closeOf(ReferenceAsset asset, LocalDate day) {
-        return closes.computeIfAbsent(asset.id() + '@' + day.toEpochDay(), key -> computeClose(asset, day.toEpochDay()));
-    }
-
-    private double computeClose(ReferenceAsset asset, long target) {
         if (asset.stable()) {
             // Stablecoins hold their peg: small independent deviations, no walk.
-            return asset.price() * (1 + asset.volatility() * gaussian(asset, target, 0));
+            return asset.price() * (1 + asset.volatility() * gaussian(asset, day.toEpochDay(), 0));
         }
+        return Math.exp(logClose(asset, day.toEpochDay()));
+    }
+
+    /**
+     * The walk in log space from the anchor's price, one Gaussian step a day (forwards after the
+     * anchor, backwards before it). Each day is computed from the nearest day already known, by
+     * the same additions in the same order as from the anchor, so the result does not depend on
+     * what was asked for before: the walk stays a pure function of (seed, asset, day).
+     */
+    private double logClose(ReferenceAsset asset, long target) {
         long anchor = ANCHOR.toEpochDay();
-        double logPrice = Math.log(asset.price());
-        for (long d = anchor + 1; d <= target; d++) {
-            logPrice += asset.volatility() * gaussian(asset, d, 0);
+        long step = target >= anchor ? 1 : -1;
+        long day = target;
+        Double known = null;
+        while (day != anchor && (known = logCloses.get(key(asset, day))) == null) {
+            day -= step;
         }
-        for (long d = anchor; d > target; d--) {
-            logPrice -= asset.volatility() * gaussian(asset, d, 0);
+        double logPrice = known != null ? known : Math.log(asset.price());
+        while (day != target) {
+            if (step > 0) {
+                day++;
+                logPrice += asset.volatility() * gaussian(asset, day, 0);
+            } else {
+                logPrice -= asset.volatility() * gaussian(asset, day, 0);
+                day--;
+            }
+            logCloses.put(key(asset, day), logPrice);
         }
-        return Math.exp(logPrice);
+        return logPrice;
+    }
+
+    private static String key(ReferenceAsset asset, long epochDay) {
+        return asset.id() + '@' + epochDay;
     }
 
     private double supplyAt(ReferenceAsset asset, Instant hour) {

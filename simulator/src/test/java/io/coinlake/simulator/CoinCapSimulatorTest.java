@@ -81,14 +81,21 @@ class CoinCapSimulatorTest {
     }
 
     @Test
-    void pagesFollowOnWithoutOverlap() throws Exception {
+    void pagesFollowOnWithoutOverlapOverTwoThousandAssets() throws Exception {
         JsonNode all = RawJson.tree(get("/assets?limit=10&offset=0").body()).get("data");
         JsonNode second = RawJson.tree(get("/assets?limit=5&offset=5").body()).get("data");
 
         for (int i = 0; i < 5; i++) {
             assertThat(second.get(i)).isEqualTo(all.get(i + 5));
         }
-        assertThat(RawJson.tree(get("/assets?limit=2000&offset=1000").body()).get("data")).isEmpty();
+        // CoinCap's one page of 2000 assets, and the last of them by offset.
+        JsonNode full = RawJson.tree(get("/assets?limit=2000").body()).get("data");
+        JsonNode last = RawJson.tree(get("/assets?limit=100&offset=1990").body()).get("data");
+        assertThat(full).hasSize(2000);
+        assertThat(full.get(1999).get("rank").asText()).isEqualTo("2000");
+        assertThat(last).hasSize(10);
+        assertThat(last.get(0)).isEqualTo(full.get(1990));
+        assertThat(RawJson.tree(get("/assets?limit=10&offset=2000").body()).get("data")).isEmpty();
         assertThat(get("/assets?limit=2001").statusCode()).isEqualTo(400);
     }
 

@@ -24,6 +24,40 @@ class SimulatedMarketTest {
     }
 
     @Test
+    void universeIsCoinCapsFullPageWithTheRealAssetsFirst() {
+        List<ReferenceAsset> universe = new SimulatedMarket(1).universe();
+
+        assertThat(universe).hasSize(2000).startsWith(ReferenceAsset.TOP.toArray(ReferenceAsset[]::new));
+        assertThat(universe).extracting(ReferenceAsset::id).doesNotHaveDuplicates();
+        List<ReferenceAsset> tail = universe.subList(ReferenceAsset.TOP.size(), universe.size());
+        assertThat(tail).allSatisfy(asset -> assertThat(asset.id()).startsWith(ReferenceAsset.SYNTHETIC_PREFIX));
+        // A long tail: each hundred ranks down is worth less than the hundred before it.
+        double previous = Double.MAX_VALUE;
+        for (int from = 0; from + 100 <= tail.size(); from += 100) {
+            double cap = tail.subList(from, from + 100).stream().mapToDouble(a -> a.price() * a.supply()).sum();
+            assertThat(cap).isLessThan(previous);
+            previous = cap;
+        }
+        assertThat(tail.get(tail.size() - 1).price() * tail.get(tail.size() - 1).supply()).isBetween(1e6, 1e8);
+    }
+
+    @Test
+    void aCloseIsTheSameWhateverWasAskedBefore() {
+        SimulatedMarket direct = new SimulatedMarket(5);
+        SimulatedMarket walked = new SimulatedMarket(5);
+        LocalDate late = LocalDate.of(2026, 11, 1);
+        LocalDate early = LocalDate.of(2024, 6, 1);
+        for (ReferenceAsset asset : List.of(ReferenceAsset.TOP.get(0), direct.universe().get(1500))) {
+            walked.closeOf(asset, late.minusDays(40));
+            walked.closeOf(asset, early.plusDays(3));
+
+            assertThat(walked.closeOf(asset, late)).isEqualTo(direct.closeOf(asset, late));
+            assertThat(walked.closeOf(asset, early)).isEqualTo(direct.closeOf(asset, early));
+            assertThat(walked.closeOf(asset, late.minusDays(40))).isEqualTo(direct.closeOf(asset, late.minusDays(40)));
+        }
+    }
+
+    @Test
     void snapshotIsRankedByMarketCapWithCoinCapPrecision() {
         List<SimulatedMarket.Quote> quotes = new SimulatedMarket(1).snapshot(CLOSE_OF_NOV_1);
 
@@ -48,7 +82,9 @@ class SimulatedMarketTest {
             for (SimulatedMarket.Quote quote : market.snapshot(at)) {
                 double reference = quote.asset().price();
                 double price = quote.priceUsd().doubleValue();
-                if (quote.asset().stable()) {
+                if (quote.asset().id().startsWith(ReferenceAsset.SYNTHETIC_PREFIX)) {
+                    assertThat(price).as(quote.asset().id() + " on " + day).isPositive().isFinite();
+                } else if (quote.asset().stable()) {
                     assertThat(price).as(quote.asset().id() + " on " + day).isBetween(0.98, 1.02);
                 } else {
                     assertThat(price / reference).as(quote.asset().id() + " on " + day).isBetween(0.005, 200.0);

@@ -30,8 +30,9 @@ public final class ChangedRows {
             // with Iceberg 1.12 ("No plan for TableReference", apache/spark#56515).
             Dataset<Row> changed = spark.sql(changedSql).localCheckpoint(true);
             try {
-                long inserted = changed.where("is_new").count();
-                long total = changed.count();
+                Row counts = changed.selectExpr("count_if(is_new)", "count(*)").first();
+                long inserted = counts.getLong(0);
+                long total = counts.getLong(1);
                 if (total > 0) {
                     String view = name.replace('.', '_') + "_changed_" + viewSuffix;
                     changed.drop("is_new").createOrReplaceTempView(view);

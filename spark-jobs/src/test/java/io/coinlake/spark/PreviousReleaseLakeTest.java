@@ -73,7 +73,9 @@ class PreviousReleaseLakeTest {
         assertThat(printed.toString(StandardCharsets.UTF_8))
                 .contains("silver.asset_snapshots brought to its definition: added column diluted_market_cap_usd")
                 .contains("silver.assets brought to its definition: renamed column explorer to explorer_url")
-                .contains("gold.dim_asset brought to its definition: renamed column explorer to explorer_url");
+                .contains("gold.dim_asset brought to its definition: renamed column explorer to explorer_url")
+                .contains("audit.quality_checks brought to its definition: changed partitioning from identity(check_date)"
+                        + " to unpartitioned");
         List<Row> snapshots = lake.sql("SELECT asset_id, snapshot_date, diluted_market_cap_usd FROM silver.asset_snapshots"
                 + " ORDER BY snapshot_date, asset_id").collectAsList();
         assertThat(snapshots).hasSize(3);
@@ -89,5 +91,8 @@ class PreviousReleaseLakeTest {
                 .isEqualTo("https://new.example/pr-new");
         Table assets = LakeTables.icebergCatalog(lake).loadTable(LakeTables.ASSETS.identifier());
         assertThat(assets.properties()).containsEntry("write.wap.enabled", "true");
+        assertThat(LakeTables.icebergCatalog(lake).loadTable(LakeTables.QUALITY_CHECKS.identifier()).spec().isUnpartitioned())
+                .isTrue();
+        assertThat(lake.sql("SELECT count(*) FROM audit.quality_checks").first().getLong(0)).isPositive();
     }
 }

@@ -5,7 +5,9 @@ import io.coinlake.spark.SqlText;
 import io.coinlake.spark.table.LakeTable;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
@@ -52,22 +54,22 @@ final class DailyPartitions {
             for (Row row : fresh.exceptAll(existing).union(existing.exceptAll(fresh)).select("day").distinct().collectAsList()) {
                 changed.add(row.getLocalDate(0));
             }
-            long written = 0;
+            // Rows per computed day, in one query whatever the range's length.
+            Map<LocalDate, Long> computed = new HashMap<>();
+            for (Row row : rows.groupBy("day").count().collectAsList()) {
+                computed.put(row.getLocalDate(0), row.getLong(1));
+            }
+            long written = changed.stream().mapToLong(day -> computed.getOrDefault(day, 0L)).sum();
             if (!changed.isEmpty()) {
-                String days = SqlText.dates(List.copyOf(changed));
-                Dataset<Row> replacement = rows.where("day IN " + days);
-                written = replacement.count();
-                List<LocalDate> emptied = changed.stream()
-                        .filter(day -> replacement.where("day = " + SqlText.date(day)).isEmpty()).toList();
+                List<LocalDate> emptied = changed.stream().filter(day -> !computed.containsKey(day)).toList();
                 if (!emptied.isEmpty()) {
                     spark.sql("DELETE FROM " + table + " WHERE day IN " + SqlText.dates(emptied));
                 }
                 if (written > 0) {
-                    overwritePartitions(replacement, table);
+                    overwritePartitions(rows.where("day IN " + SqlText.dates(List.copyOf(changed))), table);
                 }
             }
-            int days = (int) rows.select("day").distinct().count();
-            Outcome outcome = new Outcome(name, List.copyOf(changed), written, days);
+            Outcome outcome = new Outcome(name, List.copyOf(changed), written, computed.size());
             progress.accept(outcome.toString());
             return outcome;
         }, progress);

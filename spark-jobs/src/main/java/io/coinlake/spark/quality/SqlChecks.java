@@ -53,16 +53,31 @@ public final class SqlChecks {
         return new SqlChecks(table, List.copyOf(checks));
     }
 
-    /** Every check for every day, by day and then in the resource's order. */
+    /** Every check for every day, by day and then in the resource's order; all of a resource's checks in one query. */
     public List<QualityResult> run(SparkSession spark, List<LocalDate> days, Map<String, String> values) {
         Map<String, String> all = new HashMap<>(values);
         all.put("day_list", SqlText.dates(days));
         all.put("days", "(SELECT explode(array" + SqlText.dates(days) + ") AS day)");
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < checks.size(); i++) {
+            Check check = checks.get(i);
+            // The new line ends any comment on the check's last line before the parenthesis.
+            String body = "(\n" + SqlTemplate.render(check.sql(), all) + "\n)";
+            parts.add(check.counts() != null
+                    ? "SELECT " + i + " AS check_index, day, CAST(n AS BIGINT) AS n, CAST(NULL AS BOOLEAN) AS passed,"
+                            + " CAST(NULL AS STRING) AS observed, CAST(NULL AS STRING) AS expected FROM " + body
+                    : "SELECT " + i + " AS check_index, day, CAST(NULL AS BIGINT) AS n, passed,"
+                            + " CAST(observed AS STRING) AS observed, CAST(expected AS STRING) AS expected FROM " + body);
+        }
+        Map<Integer, Map<LocalDate, Row>> rows = new HashMap<>();
+        for (Row row : spark.sql(String.join("\nUNION ALL\n", parts)).collectAsList()) {
+            rows.computeIfAbsent(row.getInt(0), index -> new HashMap<>()).put(row.getLocalDate(1), row);
+        }
         Map<LocalDate, List<QualityResult>> byDay = new TreeMap<>();
-        for (Check check : checks) {
-            Map<LocalDate, Row> rows = DailyStats.query(spark, SqlTemplate.render(check.sql(), all));
+        for (int i = 0; i < checks.size(); i++) {
+            Check check = checks.get(i);
             for (LocalDate day : days) {
-                Row row = rows.get(day);
+                Row row = rows.getOrDefault(i, Map.of()).get(day);
                 QualityResult result = check.counts() != null
                         ? QualityResult.expectZero(day, table, check.name(), check.severity(), DailyStats.count(row, "n"), check.counts())
                         : new QualityResult(day, table, check.name(), check.severity(), row != null && Boolean.TRUE.equals(row.getAs("passed")),

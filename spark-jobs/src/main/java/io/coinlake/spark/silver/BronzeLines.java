@@ -3,6 +3,7 @@ package io.coinlake.spark.silver;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,13 +23,31 @@ public final class BronzeLines {
     private BronzeLines() {
     }
 
-    public static Dataset<Row> read(SparkSession spark, List<String> directories) {
-        Dataset<Row> objects = spark.read().format("text").option("wholetext", "true")
-                .load(directories.toArray(String[]::new))
+    /**
+     * @param topic the topic's bronze directory, whose children are all {@code dt=YYYY-MM-DD}
+     *              directories: it is listed once, and only the dates' directories are read
+     */
+    public static Dataset<Row> read(SparkSession spark, String topic, List<LocalDate> dates) {
+        Dataset<Row> objects = spark.read().format("text").option("wholetext", "true").option("basePath", topic)
+                .load(topic)
+                .where("CAST(dt AS STRING) IN (" + String.join(", ", dates.stream().map(d -> "'" + d + "'").toList()) + ")")
                 .select(col("value"), col("_metadata.file_path").as("path"));
+        return lines(objects);
+    }
+
+    /** Reads the given date directories, each listed on its own (for a topic directory with other children too). */
+    public static Dataset<Row> read(SparkSession spark, List<String> directories) {
+        return lines(spark.read().format("text").option("wholetext", "true").load(directories.toArray(String[]::new))
+                .select(col("value"), col("_metadata.file_path").as("path")));
+    }
+
+    private static Dataset<Row> lines(Dataset<Row> objects) {
+        // Split once per object: an expression beside the generator is evaluated for every line it
+        // makes, and size(split(value)) there split the whole object again for each of its lines
+        // (quadratic: at 2000 lines an object, the parse of a year ran for many minutes).
         return objects
-                .selectExpr("path", "posexplode(split(value, '\\n', -1)) AS (index, raw_line)",
-                        "size(split(value, '\\n', -1)) AS parts")
+                .selectExpr("path", "split(value, '\\n', -1) AS lines")
+                .selectExpr("path", "size(lines) AS parts", "posexplode(lines) AS (index, raw_line)")
                 // The newline that ends the last line leaves one empty part behind it.
                 .where("NOT (index = parts - 1 AND raw_line = '')")
                 .select(

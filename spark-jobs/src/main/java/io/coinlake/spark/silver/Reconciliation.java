@@ -30,24 +30,26 @@ public record Reconciliation(LocalDate date, long lines, long snapshots, long du
                 "lines = snapshots + duplicates + rejected");
     }
 
+    /** Every date's four counts in one Spark job, whatever the number of dates. */
     static List<Reconciliation> of(SilverInput input, List<LocalDate> dates) {
-        Map<LocalDate, Long> lines = countByDate(input.lines, "bronze_date");
-        Map<LocalDate, Long> snapshots = countByDate(input.snapshots, "snapshot_date");
-        Map<LocalDate, Long> duplicates = countByDate(input.duplicates, "snapshot_date");
-        Map<LocalDate, Long> rejected = countByDate(input.rejected, "bronze_date");
+        Dataset<Row> tagged = input.lines.selectExpr("bronze_date AS date", "'lines' AS kind")
+                .unionAll(input.snapshots.selectExpr("snapshot_date", "'snapshots'"))
+                .unionAll(input.duplicates.selectExpr("snapshot_date", "'duplicates'"))
+                .unionAll(input.rejected.selectExpr("bronze_date", "'rejected'"));
+        Map<String, Map<LocalDate, Long>> counts = new HashMap<>();
+        for (Row row : tagged.groupBy("date", "kind").count().collectAsList()) {
+            counts.computeIfAbsent(row.getString(1), kind -> new HashMap<>())
+                    .put(row.isNullAt(0) ? null : row.getLocalDate(0), row.getLong(2));
+        }
         List<Reconciliation> result = new ArrayList<>();
         for (LocalDate date : dates) {
-            result.add(new Reconciliation(date, lines.getOrDefault(date, 0L), snapshots.getOrDefault(date, 0L),
-                    duplicates.getOrDefault(date, 0L), rejected.getOrDefault(date, 0L)));
+            result.add(new Reconciliation(date, count(counts, "lines", date), count(counts, "snapshots", date),
+                    count(counts, "duplicates", date), count(counts, "rejected", date)));
         }
         return result;
     }
 
-    private static Map<LocalDate, Long> countByDate(Dataset<Row> rows, String dateColumn) {
-        Map<LocalDate, Long> counts = new HashMap<>();
-        for (Row row : rows.groupBy(dateColumn).count().collectAsList()) {
-            counts.put(row.isNullAt(0) ? null : row.getLocalDate(0), row.getLong(1));
-        }
-        return counts;
+    private static long count(Map<String, Map<LocalDate, Long>> counts, String kind, LocalDate date) {
+        return counts.getOrDefault(kind, Map.of()).getOrDefault(date, 0L);
     }
 }

@@ -38,21 +38,25 @@ final class SilverChecks {
     }
 
     List<QualityResult> run(List<Reconciliation> reconciliations, SilverInput input, int expectedAssets, LocalDate today) {
-        Map<LocalDate, Row> snapshotStats = DailyStats.query(spark, "SELECT snapshot_date, count(*) AS row_count,"
+        // Per snapshot first (the rank check is a snapshot's), then per date: one query for all dates.
+        Map<LocalDate, Row> snapshotStats = DailyStats.query(spark, "SELECT snapshot_date, sum(row_count) AS row_count,"
+                + " sum(null_keys) AS null_keys, sum(duplicate_keys) AS duplicate_keys, sum(bad_prices) AS bad_prices,"
+                + " CAST(size(array_distinct(flatten(collect_list(assets)))) AS BIGINT) AS assets,"
+                + " count_if(bad_ranks) AS bad_snapshots, max(newest) AS newest"
+                + " FROM (SELECT snapshot_date, count(*) AS row_count,"
                 + " count_if(asset_id IS NULL OR snapshot_ts IS NULL) AS null_keys,"
-                + " count(*) - count(DISTINCT asset_id, snapshot_ts) AS duplicate_keys,"
-                + " count_if(price_usd <= 0) AS bad_prices, count(DISTINCT asset_id) AS assets"
-                + " FROM " + LakeTables.ASSET_SNAPSHOTS + " WHERE snapshot_date IN " + inDates + " GROUP BY snapshot_date");
-        Map<LocalDate, Row> rankStats = DailyStats.query(spark, "SELECT snapshot_date, count_if(bad) AS bad_snapshots"
-                + " FROM ("
-                + " SELECT snapshot_date, count(rank) <> count(DISTINCT rank) OR max(rank) > " + HIGHEST_PLAUSIBLE_RANK
-                + " AS bad FROM " + LakeTables.ASSET_SNAPSHOTS + " WHERE snapshot_date IN " + inDates
+                // count(DISTINCT asset_id, snapshot_ts) per date, as a sum over the date's snapshots
+                + " count(*) - IF(snapshot_ts IS NULL, 0, count(DISTINCT asset_id)) AS duplicate_keys,"
+                + " count_if(price_usd <= 0) AS bad_prices, collect_set(asset_id) AS assets,"
+                + " count(rank) <> count(DISTINCT rank) OR max(rank) > " + HIGHEST_PLAUSIBLE_RANK + " AS bad_ranks,"
+                + " (SELECT max(snapshot_date) FROM " + LakeTables.ASSET_SNAPSHOTS + ") AS newest"
+                + " FROM " + LakeTables.ASSET_SNAPSHOTS + " WHERE snapshot_date IN " + inDates
                 + " GROUP BY snapshot_date, snapshot_ts) GROUP BY snapshot_date");
         Map<LocalDate, Row> rejectedStats = DailyStats.query(spark, "SELECT bronze_date, count(*) AS rejected FROM "
                 + LakeTables.REJECTED_RECORDS + " WHERE bronze_date IN " + inDates + " GROUP BY bronze_date");
         Map<LocalDate, List<String>> incompleteBatches = incompleteBatches(input);
-        Row newest = spark.sql("SELECT max(snapshot_date) FROM " + LakeTables.ASSET_SNAPSHOTS).first();
-        LocalDate newestDate = newest.isNullAt(0) ? null : newest.getLocalDate(0);
+        LocalDate newestDate = snapshotStats.isEmpty() ? newestSnapshotDate()
+                : snapshotStats.values().iterator().next().<LocalDate>getAs("newest");
 
         List<QualityResult> results = new ArrayList<>();
         for (Reconciliation r : reconciliations) {
@@ -67,8 +71,7 @@ final class SilverChecks {
                     "rows sharing (asset_id, snapshot_ts)"));
             results.add(expectZero(date, SNAPSHOTS, "price_positive", ERROR, DailyStats.count(stats, "bad_prices"),
                     "rows with price_usd <= 0"));
-            Row ranks = rankStats.get(date);
-            results.add(expectZero(date, SNAPSHOTS, "plausible_ranks", WARN, DailyStats.count(ranks, "bad_snapshots"),
+            results.add(expectZero(date, SNAPSHOTS, "plausible_ranks", WARN, DailyStats.count(stats, "bad_snapshots"),
                     "snapshots with repeated ranks or a rank above " + HIGHEST_PLAUSIBLE_RANK));
             List<String> incomplete = incompleteBatches.getOrDefault(date, List.of());
             results.add(result(date, "bronze", "batch_complete", ERROR, incomplete.isEmpty(),
@@ -87,6 +90,11 @@ final class SilverChecks {
                 newestDate != null && !newestDate.isBefore(freshEnough), "newest snapshot_date " + newestDate,
                 freshEnough + " or later"));
         return results;
+    }
+
+    private LocalDate newestSnapshotDate() {
+        Row newest = spark.sql("SELECT max(snapshot_date) FROM " + LakeTables.ASSET_SNAPSHOTS).first();
+        return newest.isNullAt(0) ? null : newest.getLocalDate(0);
     }
 
     static LocalDate todayUtc() {

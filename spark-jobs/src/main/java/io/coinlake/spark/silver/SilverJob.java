@@ -17,9 +17,16 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -31,6 +38,7 @@ import org.apache.spark.sql.SparkSession;
  */
 public final class SilverJob {
     static final String JOB = "silver";
+    private static final Pattern DATE_DIRECTORY = Pattern.compile("dt=[0-9]{4}-[0-9]{2}-[0-9]{2}");
     /** The tables a run writes, all published together once the run's checks pass. */
     static final List<LakeTable> AUDITED = List.of(LakeTables.ASSET_SNAPSHOTS, LakeTables.ASSETS, LakeTables.REJECTED_RECORDS);
     /** What a run did. {@link #succeeded()} is false when the counts did not reconcile or an error-level check failed. */
@@ -56,16 +64,16 @@ public final class SilverJob {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String jobRunId = JobRunId.next(JOB, now);
         LakeTables.ensure(spark, config, this::progress);
-        List<String> directories = bronzeDirectories(dates);
+        Function<SparkSession, Dataset<Row>> bronze = bronzeReader(dates);
         progress("run " + jobRunId + ": reading bronze of " + describe(dates));
         return AuditBranch.withRetries(spark, jobRunId, AUDITED,
-                branch -> writeAuditPublish(branch, dates, directories, jobRunId, now), this::progress);
+                branch -> writeAuditPublish(branch, dates, bronze, jobRunId, now), this::progress);
     }
 
-    private Result writeAuditPublish(AuditBranch branch, List<LocalDate> dates, List<String> directories, String jobRunId,
-                                     Instant now) {
+    private Result writeAuditPublish(AuditBranch branch, List<LocalDate> dates, Function<SparkSession, Dataset<Row>> bronze,
+                                     String jobRunId, Instant now) {
         SparkSession session = branch.session();
-        try (SilverInput input = new SilverInput(BronzeLines.read(session, directories))) {
+        try (SilverInput input = new SilverInput(bronze.apply(session))) {
             List<Reconciliation> reconciliations = Reconciliation.of(input, dates);
             reconciliations.forEach(r -> progress(r.date() + ": " + r));
             if (!reconciliations.stream().allMatch(Reconciliation::balanced)) {
@@ -79,9 +87,9 @@ public final class SilverJob {
 
             SilverWriter writer = new SilverWriter(session, dates, now, jobRunId.replace('-', '_'), this::progress);
             List<MergeOutcome> merges = List.of(
-                    writer.mergeSnapshots(input.snapshots),
+                    writer.mergeSnapshots(input.snapshots, reconciliations.stream().mapToLong(Reconciliation::snapshots).sum()),
                     writer.mergeAssets(input.snapshots),
-                    writer.mergeRejected(input.rejected));
+                    writer.mergeRejected(input.rejected, reconciliations.stream().mapToLong(Reconciliation::rejected).sum()));
 
             List<QualityResult> checks = new SilverChecks(session, dates)
                     .run(reconciliations, input, config.get(Settings.COINLAKE_ASSET_COUNT), SilverChecks.todayUtc());
@@ -101,31 +109,39 @@ public final class SilverJob {
         }
     }
 
-    private List<String> bronzeDirectories(List<LocalDate> dates) {
-        List<String> directories = new ArrayList<>();
-        List<LocalDate> missing = new ArrayList<>();
-        for (LocalDate date : dates) {
-            String directory = LakeCatalog.bronzeDirectory(config, date);
-            if (exists(directory)) {
-                directories.add(directory);
-            } else {
-                missing.add(date);
-            }
-        }
+    /**
+     * How the run reads its dates' bronze, after checking that every date has some. When the
+     * topic's directory holds date directories only (as the sink writes it), it is listed once
+     * and the dates are picked from it; otherwise each date's directory is listed on its own.
+     */
+    private Function<SparkSession, Dataset<Row>> bronzeReader(List<LocalDate> dates) {
+        Path topic = new Path(LakeCatalog.bronzeDirectory(config, dates.get(0))).getParent();
+        List<FileStatus> children = children(topic);
+        Set<String> present = new HashSet<>();
+        children.stream().filter(FileStatus::isDirectory).forEach(child -> present.add(child.getPath().getName()));
+        List<LocalDate> missing = dates.stream()
+                .filter(date -> !present.contains(new Path(LakeCatalog.bronzeDirectory(config, date)).getName())).toList();
         if (!missing.isEmpty()) {
-            throw new JobFailure("No bronze for " + missing + " under " + LakeCatalog.bronzeDirectory(config, missing.get(0))
-                    .replaceFirst("dt=.*", "") + ". Land it first: './coinlake produce --date D' then"
-                    + " './coinlake bronze wait --date D' (or './coinlake run --from D --to D2').");
+            throw new JobFailure("No bronze for " + missing + " under " + topic + "/. Land it first: './coinlake produce"
+                    + " --date D' then './coinlake bronze wait --date D' (or './coinlake run --from D --to D2').");
         }
-        return directories;
+        boolean onlyDates = children.stream().map(child -> child.getPath().getName())
+                .filter(name -> !name.startsWith("_") && !name.startsWith("."))
+                .allMatch(name -> DATE_DIRECTORY.matcher(name).matches());
+        if (onlyDates) {
+            return session -> BronzeLines.read(session, topic.toString(), dates);
+        }
+        List<String> directories = dates.stream().map(date -> LakeCatalog.bronzeDirectory(config, date)).toList();
+        return session -> BronzeLines.read(session, directories);
     }
 
-    private boolean exists(String directory) {
-        Path path = new Path(directory);
+    /** What the topic's bronze directory holds, in one listing however many dates a run has. */
+    private List<FileStatus> children(Path topic) {
         try {
-            return path.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(path);
+            FileSystem fs = topic.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            return fs.exists(topic) ? List.of(fs.listStatus(topic)) : List.of();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot look for bronze at " + directory + ": " + e.getMessage()
+            throw new UncheckedIOException("Cannot list bronze at " + topic + ": " + e.getMessage()
                     + ". Is the S3 store up ('./coinlake status')?", e);
         }
     }

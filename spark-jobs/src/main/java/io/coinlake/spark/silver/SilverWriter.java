@@ -34,7 +34,8 @@ final class SilverWriter {
         this.progress = progress;
     }
 
-    MergeOutcome mergeSnapshots(Dataset<Row> snapshots) {
+    /** @param offered the run's snapshot rows, counted already (the reconciliation counts them) */
+    MergeOutcome mergeSnapshots(Dataset<Row> snapshots, long offered) {
         String source = view("snapshot_source", snapshots.selectExpr(LakeTables.ASSET_SNAPSHOTS.columnNames().stream()
                 .map(column -> column.equals("ingested_at") ? SqlText.timestamp(now) + " AS ingested_at" : column)
                 .toArray(String[]::new)));
@@ -48,7 +49,7 @@ final class SilverWriter {
         String merge = "MERGE INTO " + LakeTables.ASSET_SNAPSHOTS + " t USING %s s ON " + sameKey
                 + " AND t.snapshot_date IN " + SqlText.dates(dates)
                 + " WHEN MATCHED THEN UPDATE SET * WHEN NOT MATCHED THEN INSERT *";
-        return mergeChanged(LakeTables.ASSET_SNAPSHOTS, changedSql, merge, snapshots.count());
+        return mergeChanged(LakeTables.ASSET_SNAPSHOTS, changedSql, merge, offered);
     }
 
     MergeOutcome mergeAssets(Dataset<Row> snapshots) {
@@ -81,7 +82,7 @@ final class SilverWriter {
         return mergeChanged(LakeTables.ASSETS, changedSql, merge, assets);
     }
 
-    MergeOutcome mergeRejected(Dataset<Row> rejected) {
+    MergeOutcome mergeRejected(Dataset<Row> rejected, long offered) {
         String source = view("rejected_source", rejected.selectExpr("*", SqlText.timestamp(now) + " AS rejected_at"));
         // Bronze objects never change, so (object, line) identifies a rejected line for good.
         String changedSql = "SELECT s.*, true AS is_new FROM " + source + " s LEFT ANTI JOIN"
@@ -91,7 +92,7 @@ final class SilverWriter {
         String merge = "MERGE INTO " + LakeTables.REJECTED_RECORDS + " t USING %s s ON t.bronze_date IN " + SqlText.dates(dates)
                 + " AND t.source_object = s.source_object AND t.line_number = s.line_number"
                 + " WHEN NOT MATCHED THEN INSERT *";
-        return mergeChanged(LakeTables.REJECTED_RECORDS, changedSql, merge, rejected.count());
+        return mergeChanged(LakeTables.REJECTED_RECORDS, changedSql, merge, offered);
     }
 
     private MergeOutcome mergeChanged(LakeTable table, String changedSql, String mergeTemplate, long sourceRows) {

@@ -22,8 +22,11 @@ import org.apache.iceberg.types.Types;
  * @param partition the identity-partition column, or null for an unpartitioned table
  * @param audited   whether runs write it on a branch and publish it only after its checks pass
  *                  (write-audit-publish); a log such as the quality results is written directly
+ * @param partitionedBefore identity-partition columns an earlier release used: a table still
+ *                  partitioned so is moved to {@code partition} (Iceberg's partition evolution)
  */
-public record LakeTable(String name, List<String> grain, String partition, boolean audited, List<LakeColumn> columns) {
+public record LakeTable(String name, List<String> grain, String partition, boolean audited, List<LakeColumn> columns,
+                        List<String> partitionedBefore) {
     /**
      * Jobs committing to one table at once retry Iceberg's optimistic-concurrency conflicts. Every
      * commit writes a new metadata file listing every snapshot, so without a limit a daily table's
@@ -37,10 +40,15 @@ public record LakeTable(String name, List<String> grain, String partition, boole
             "write.metadata.delete-after-commit.enabled", "true",
             "write.metadata.previous-versions-max", "20");
 
+    public LakeTable(String name, List<String> grain, String partition, boolean audited, List<LakeColumn> columns) {
+        this(name, grain, partition, audited, columns, List.of());
+    }
+
     public LakeTable {
         Objects.requireNonNull(name, "name");
         grain = List.copyOf(grain);
         columns = List.copyOf(columns);
+        partitionedBefore = List.copyOf(partitionedBefore);
         List<String> names = columns.stream().map(LakeColumn::name).toList();
         for (String key : grain) {
             if (!names.contains(key)) {
@@ -53,6 +61,13 @@ public record LakeTable(String name, List<String> grain, String partition, boole
         if (names.stream().distinct().count() != names.size()) {
             throw new IllegalArgumentException(name + ": a column is defined twice");
         }
+    }
+
+    /** This definition, also taking a table identity-partitioned by {@code column} (an earlier release's) to its partitioning. */
+    public LakeTable partitionedBefore(String column) {
+        List<String> earlier = new ArrayList<>(partitionedBefore);
+        earlier.add(column);
+        return new LakeTable(name, grain, partition, audited, columns, earlier);
     }
 
     /** The name users type: the catalog is the session default, so {@code silver.assets}. */

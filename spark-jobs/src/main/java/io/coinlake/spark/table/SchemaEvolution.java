@@ -11,6 +11,7 @@ import org.apache.iceberg.PartitionField;
 import org.apache.iceberg.Schema;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.TableProperties;
+import org.apache.iceberg.UpdatePartitionSpec;
 import org.apache.iceberg.UpdateProperties;
 import org.apache.iceberg.UpdateSchema;
 import org.apache.iceberg.types.Type;
@@ -25,11 +26,12 @@ import org.apache.iceberg.types.Types;
  *
  * <p>Anything else would lose or reinterpret data, so it is refused with the reason and nothing
  * is changed: a column the definition lacks is never dropped, a type is never narrowed or
- * changed, an optional column never becomes required, partitioning is never changed silently.
+ * changed, an optional column never becomes required, partitioning changes only from one the
+ * definition names as its earlier one ({@link LakeTable#partitionedBefore}).
  */
 public final class SchemaEvolution {
     /** What {@link #plan} found: the changes to make, or the reasons it cannot. */
-    private record Plan(List<String> changes, List<String> refusals) {
+    private record Plan(List<String> changes, List<String> refusals, boolean repartition) {
     }
 
     private final LakeTable definition;
@@ -53,6 +55,9 @@ public final class SchemaEvolution {
         }
         if (!plan.changes().isEmpty()) {
             update.commit();
+            if (plan.repartition()) {
+                repartition(table);
+            }
             properties.commit();
         }
         return plan.changes();
@@ -128,9 +133,16 @@ public final class SchemaEvolution {
         }
         String partitioning = partitioning(table);
         String wanted = definition.partition() == null ? "unpartitioned" : "identity(" + definition.partition() + ")";
+        boolean repartition = false;
         if (!partitioning.equals(wanted)) {
-            refusals.add("the table is partitioned " + partitioning + " and its definition " + wanted
-                    + ": change partitioning on purpose, with ALTER TABLE ... REPLACE PARTITION FIELD");
+            if (definition.partitionedBefore().stream().map(c -> "identity(" + c + ")").anyMatch(partitioning::equals)) {
+                repartition = true;
+                changes.add("changed partitioning from " + partitioning + " to " + wanted
+                        + " (files written before keep theirs until maintenance compacts them)");
+            } else {
+                refusals.add("the table is partitioned " + partitioning + " and its definition " + wanted
+                        + ": change partitioning on purpose, with ALTER TABLE ... REPLACE PARTITION FIELD");
+            }
         }
         for (Map.Entry<String, String> property : definition.properties().entrySet()) {
             // The format version is table metadata, not a stored property.
@@ -145,7 +157,7 @@ public final class SchemaEvolution {
         if (schemaChanged && changes.isEmpty()) {
             changes.add("updated column comments");
         }
-        return new Plan(List.copyOf(changes), List.copyOf(refusals));
+        return new Plan(List.copyOf(changes), List.copyOf(refusals), repartition);
     }
 
     /** The column's name in the table: its own, else the first earlier name the table still has. */
@@ -154,6 +166,18 @@ public final class SchemaEvolution {
             return column.name();
         }
         return column.renamedFrom().stream().filter(old -> current.findField(old) != null).findFirst().orElse(null);
+    }
+
+    /** Iceberg's partition evolution: a metadata change; data files keep the spec they were written with. */
+    private void repartition(Table table) {
+        UpdatePartitionSpec spec = table.updateSpec();
+        for (PartitionField field : table.spec().fields()) {
+            spec.removeField(field.name());
+        }
+        if (definition.partition() != null) {
+            spec.addField(definition.partition());
+        }
+        spec.commit();
     }
 
     private static String partitioning(Table table) {

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * A year of daily runs, one silver and one gold run per day as a daily schedule or a backfill
  * makes them, then {@code maintain}: prints the warehouse's files, bytes and snapshots before and
  * after. A benchmark, not a test: it asserts nothing and is excluded from ./run-tests. Run it with
- * {@code ./run-tests -pl s3server,spark-jobs -am -Dgroups=benchmark -Dbenchmark.excludedGroups=none
+ * {@code ./run-tests -pl s3server,spark-jobs -am -Pbenchmark
  * -Dtest=YearOfDailyRunsBenchmark} (about half an hour; {@code -Dbenchmark.days=N} for fewer days).
  */
 @Tag("benchmark")

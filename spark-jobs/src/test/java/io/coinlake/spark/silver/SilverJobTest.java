@@ -3,6 +3,8 @@ package io.coinlake.spark.silver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.config.Settings;
 import io.coinlake.spark.Bronze;
 import io.coinlake.spark.JobFailure;
 import io.coinlake.spark.TestLake;
@@ -12,7 +14,9 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterEach;
@@ -89,6 +93,25 @@ class SilverJobTest {
         assertThat(row.getDecimal(0).toPlainString()).isEqualTo("119753.3173109070855685");
         assertThat(row.getDecimal(1).toPlainString()).isEqualTo("2383681877354.6630183733449790");
         assertThat(rows("SELECT tokens FROM silver.assets WHERE asset_id = 'bitcoin'").get(0).getString(0)).isEqualTo("{}");
+    }
+
+    @Test
+    void aTopicDirectoryWithMoreThanDatesInItIsReadDateByDate() throws Exception {
+        // A topic of its own, so the stray directory beside its dates stays out of the other tests' bronze.
+        Map<String, String> settings = new HashMap<>(TestLake.settings(TestLake.config().home(), TestLake.s3Endpoint()));
+        settings.put(Settings.COINLAKE_RAW_TOPIC.name(), "strays");
+        CoinlakeConfig config = CoinlakeConfig.of(settings);
+        LocalDate date = LocalDate.of(2026, 4, 1);
+        String list = Bronze.sample("assets-list-2021-10-26.json");
+        List<String> lines = Bronze.liveBatch(date, "run-strays", Instant.parse("2026-04-02T00:01:00Z"),
+                Instant.parse("2026-04-01T23:59:59.999Z"), Bronze.dataObjects(list).subList(0, 3));
+        TestLake.put("bronze/strays/dt=2026-04-01/strays+0+00000000000000000000.jsonl", String.join("\n", lines) + "\n");
+        TestLake.put("bronze/strays/notes/readme.txt", "not bronze");
+
+        SilverJob.Result result = new SilverJob(TestLake.separateLake("strays"), config,
+                new PrintStream(printed, true, StandardCharsets.UTF_8)).run(List.of(date));
+
+        assertThat(result.reconciliations()).singleElement().isEqualTo(new Reconciliation(date, 3, 3, 0, 0));
     }
 
     @Test

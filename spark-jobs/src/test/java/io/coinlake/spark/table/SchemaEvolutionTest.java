@@ -144,6 +144,28 @@ class SchemaEvolutionTest {
     }
 
     @Test
+    void aDeclaredEarlierPartitioningIsEvolvedAndOldRowsStayReadable() throws Exception {
+        LakeTable before = definition("repartitioned", ID, DAY);
+        LakeTable after = new LakeTable("lake.evolution.repartitioned", List.of("id"), null, true, List.of(ID, DAY))
+                .partitionedBefore("day");
+        Table table = created(before, "'a', DATE'2026-01-01'");
+
+        List<String> changes = new SchemaEvolution(after).apply(table);
+
+        assertThat(changes).containsExactly("changed partitioning from identity(day) to unpartitioned"
+                + " (files written before keep theirs until maintenance compacts them)");
+        table.refresh();
+        assertThat(table.spec().isUnpartitioned()).isTrue();
+        TestLake.spark().sql("INSERT INTO " + after + " VALUES ('b', DATE'2026-01-02'), ('c', DATE'2026-01-03')");
+        assertThat(read(after)).extracting(row -> row.<String>getAs("id")).containsExactly("a", "b", "c");
+        // The old file keeps the day spec; the new rows were written under the unpartitioned one.
+        int oldSpec = table.specs().keySet().stream().filter(id -> id != table.spec().specId()).findFirst().orElseThrow();
+        assertThat(TestLake.spark().sql("SELECT DISTINCT spec_id FROM " + after + ".files ORDER BY spec_id").collectAsList())
+                .extracting(row -> row.getInt(0)).containsExactly(oldSpec, table.spec().specId());
+        assertThat(new SchemaEvolution(after).apply(catalog().loadTable(after.identifier()))).isEmpty();
+    }
+
+    @Test
     void missingPropertiesAreSetSoAnOlderTableJoinsWriteAuditPublish() throws Exception {
         LakeTable before = definition("properties", ID, DAY);
         Table table = created(before, "'a', DATE'2026-01-01'");
