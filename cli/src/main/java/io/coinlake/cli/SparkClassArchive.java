@@ -14,10 +14,11 @@ import java.util.stream.Stream;
 
 /**
  * A class-data sharing archive of the Spark job JVM (JDK's AppCDS): the first job saves the classes
- * it loaded, already parsed and verified, and later jobs map them instead of loading some 20,000
- * classes from 300 jars again. Measured on the one-day pipeline: 42 s without, 25 s with it and
- * C1 only (docs/decisions.md). The archive is named by a digest of the JVM and every jar on the
- * class path, so a rebuild or another JDK makes a new one instead of being refused.
+ * it loaded, already parsed and verified, and later jobs map them instead of loading them from
+ * the class path's 250 jars again. Measured on the one-day pipeline: 42–47 s without, 24–25 s with
+ * it, 17–19 s with it and C1 only (docs/decisions.md, 32). The archive is named by a digest of
+ * the JVM and every jar on the class path, so a rebuild or another JDK makes a new one instead of
+ * being refused.
  */
 final class SparkClassArchive {
     private final Path archive;

@@ -33,9 +33,9 @@ public final class LakeSession {
         // The MERGE plans are wide; the default of 25 fields makes Spark warn that it cut their description.
         conf.setIfMissing("spark.sql.debug.maxToStringFields", "100");
         conf.set("spark.sql.shuffle.partitions", Integer.toString(config.get(Settings.SPARK_SHUFFLE_PARTITIONS)));
-        // Silver's parse is one wide projection whose generated method exceeds HotSpot's 8,000-byte
-        // limit for JIT compilation: it then ran interpreted, 163 s of CPU for one task of a year's
-        // bronze at 2000 assets. Above the limit Spark falls back to smaller, compiled methods.
+        // Silver's parse is one wide projection whose generated method exceeds the 8,000 bytes
+        // HotSpot compiles; above this limit Spark uses smaller generated methods instead (the value
+        // Spark's docs give for HotSpot; decisions.md, 31).
         conf.setIfMissing("spark.sql.codegen.hugeMethodLimit", "8000");
         LakeCatalog.sparkConf(config).forEach(conf::set);
         LakeCatalog.sqliteFile(config).ifPresent(LakeSession::createParentDirectory);
