@@ -20,11 +20,8 @@ final class BronzeWaitCommand implements Callable<Integer> {
     @Mixin
     private ConfigOptions config;
 
-    @Option(names = {"--date", "--from"}, required = true, paramLabel = "YYYY-MM-DD", description = "The date produced (or the first).")
-    private String date;
-
-    @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last date, inclusive (default: the first date).")
-    private String to;
+    @Mixin
+    private JobDateOptions dates;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300", description = "Give up after this long (default: ${DEFAULT-VALUE}).")
     private int timeoutSeconds;
@@ -34,11 +31,8 @@ final class BronzeWaitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LocalDate first = DateRangeOptions.parseDate("--date", date);
-        LocalDate last = to == null ? first : DateRangeOptions.parseDate("--to", to);
-        if (last.isBefore(first)) {
-            throw new UserError("--to " + last + " is before --date " + first + ".");
-        }
+        LocalDate first = dates.first();
+        LocalDate last = dates.last();
         CoinlakeConfig effective = config.resolve();
         // One deadline for the range: the dates land together, so a stuck sink fails once, not per date.
         Instant deadline = Instant.now().plusSeconds(timeoutSeconds);

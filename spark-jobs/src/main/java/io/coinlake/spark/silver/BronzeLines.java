@@ -3,6 +3,7 @@ package io.coinlake.spark.silver;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
+import io.coinlake.spark.SqlText;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -28,17 +29,18 @@ public final class BronzeLines {
      *              directories: it is listed once, and only the dates' directories are read
      */
     public static Dataset<Row> read(SparkSession spark, String topic, List<LocalDate> dates) {
-        Dataset<Row> objects = spark.read().format("text").option("wholetext", "true").option("basePath", topic)
-                .load(topic)
-                .where("CAST(dt AS STRING) IN (" + String.join(", ", dates.stream().map(d -> "'" + d + "'").toList()) + ")")
-                .select(col("value"), col("_metadata.file_path").as("path"));
-        return lines(objects);
+        return lines(objects(spark.read().option("basePath", topic).format("text").option("wholetext", "true").load(topic)
+                .where("CAST(dt AS DATE) IN " + SqlText.dates(dates))));
     }
 
     /** Reads the given date directories, each listed on its own (for a topic directory with other children too). */
     public static Dataset<Row> read(SparkSession spark, List<String> directories) {
-        return lines(spark.read().format("text").option("wholetext", "true").load(directories.toArray(String[]::new))
-                .select(col("value"), col("_metadata.file_path").as("path")));
+        return lines(objects(spark.read().format("text").option("wholetext", "true").load(directories.toArray(String[]::new))));
+    }
+
+    /** Each object whole, with its path. */
+    private static Dataset<Row> objects(Dataset<Row> text) {
+        return text.select(col("value"), col("_metadata.file_path").as("path"));
     }
 
     private static Dataset<Row> lines(Dataset<Row> objects) {

@@ -42,21 +42,19 @@ final class SilverChecks {
         Map<LocalDate, Row> snapshotStats = DailyStats.query(spark, "SELECT snapshot_date, sum(row_count) AS row_count,"
                 + " sum(null_keys) AS null_keys, sum(duplicate_keys) AS duplicate_keys, sum(bad_prices) AS bad_prices,"
                 + " CAST(size(array_distinct(flatten(collect_list(assets)))) AS BIGINT) AS assets,"
-                + " count_if(bad_ranks) AS bad_snapshots, max(newest) AS newest"
+                + " count_if(bad_ranks) AS bad_snapshots"
                 + " FROM (SELECT snapshot_date, count(*) AS row_count,"
                 + " count_if(asset_id IS NULL OR snapshot_ts IS NULL) AS null_keys,"
                 // count(DISTINCT asset_id, snapshot_ts) per date, as a sum over the date's snapshots
                 + " count(*) - IF(snapshot_ts IS NULL, 0, count(DISTINCT asset_id)) AS duplicate_keys,"
                 + " count_if(price_usd <= 0) AS bad_prices, collect_set(asset_id) AS assets,"
-                + " count(rank) <> count(DISTINCT rank) OR max(rank) > " + HIGHEST_PLAUSIBLE_RANK + " AS bad_ranks,"
-                + " (SELECT max(snapshot_date) FROM " + LakeTables.ASSET_SNAPSHOTS + ") AS newest"
+                + " count(rank) <> count(DISTINCT rank) OR max(rank) > " + HIGHEST_PLAUSIBLE_RANK + " AS bad_ranks"
                 + " FROM " + LakeTables.ASSET_SNAPSHOTS + " WHERE snapshot_date IN " + inDates
                 + " GROUP BY snapshot_date, snapshot_ts) GROUP BY snapshot_date");
         Map<LocalDate, Row> rejectedStats = DailyStats.query(spark, "SELECT bronze_date, count(*) AS rejected FROM "
                 + LakeTables.REJECTED_RECORDS + " WHERE bronze_date IN " + inDates + " GROUP BY bronze_date");
         Map<LocalDate, List<String>> incompleteBatches = incompleteBatches(input);
-        LocalDate newestDate = snapshotStats.isEmpty() ? newestSnapshotDate()
-                : snapshotStats.values().iterator().next().<LocalDate>getAs("newest");
+        LocalDate newestDate = newestSnapshotDate();
 
         List<QualityResult> results = new ArrayList<>();
         for (Reconciliation r : reconciliations) {
