@@ -3,8 +3,8 @@
 
 The daily CoinCap lakehouse pipeline for one day **D**:
 `produce` (CoinCap to Kafka) → `bronze_wait` (the S3 sink has landed every record of D) →
-`silver` → `gold` (Spark jobs). Each Spark job writes on an Iceberg branch, runs its quality checks
-there and publishes to `main` only if no error-level check failed (write-audit-publish).
+`silver_gold` (one Spark job: silver, then gold). Each layer is written on an Iceberg branch, checked
+there and published to `main` only if no error-level check failed (write-audit-publish).
 
 * **Schedule:** daily, with a data-interval timetable: the run for D has the data interval
   [D 00:00, D+1 00:00) UTC and logical date D, and starts as soon as D has closed. Backfill with
@@ -16,13 +16,14 @@ there and publishes to `main` only if no error-level check failed (write-audit-p
 * **Params:** `date` (YYYY-MM-DD), `asset_count` (assets per snapshot; default: the
   `COINLAKE_ASSET_COUNT` setting), `full_refresh` (rebuild gold
   from the first day of silver instead of D only), `first_try_faults` (see Retries).
-* **Spark:** the Spark stages go through `SparkSubmitOperator` and the `coinlake_spark`
-  connection: `local[*]` for the local setup, the Spark master in docker-compose.
+* **Spark:** silver and gold share one `SparkSubmitOperator` task, since a Spark JVM's start costs more
+  than a day of data (docs/decisions.md, 37), through the `coinlake_spark` connection: `local[*]` for
+  the local setup, the Spark master in docker-compose.
 * **Retries:** transient faults are retried 3 times with exponential backoff. A failed error-level
   check (exit 2) or a table that cannot be evolved (exit 3) fails the task at once: another try
   would read the same data. The `first_try_faults` param makes the simulator fail `produce`'s first
   try (e.g. `server-error:*` with `COINCAP_MAX_ATTEMPTS=1`), to watch a retry succeed.
-* **Assets:** `silver` and `gold` update the `coinlake://silver/asset_snapshots` and
+* **Assets:** `silver_gold` updates the `coinlake://silver/asset_snapshots` and
   `coinlake://gold/fct_asset_daily` assets, so downstream DAGs can be scheduled on them.
 """
 
@@ -84,18 +85,13 @@ with DAG(
         bash_command=f'"{COINLAKE}" bronze wait --date {DAY} --timeout 600',
     )
 
-    silver = spark_job(
-        "silver",
-        ["silver", "--date", DAY],
-        "Bronze of the day to silver: parse, check, deduplicate, MERGE, quarantine, on an audit branch published"
-        " only when the error-level checks pass. A failed check fails the task at once, with no retry.",
-        [SILVER_SNAPSHOTS],
-    )
-    gold = spark_job(
-        "gold",
-        ["gold", "--date", DAY, "--full-refresh={{ params.full_refresh | string | lower }}"],
-        "Silver to gold for the day (or from the first day of silver with full_refresh), audited like silver.",
-        [GOLD_FACTS],
+    silver_gold = spark_job(
+        "silver_gold",
+        ["pipeline", "--date", DAY, "--full-refresh={{ params.full_refresh | string | lower }}"],
+        "Silver, then gold, for the day in one Spark job (gold from the first day of silver with full_refresh)."
+        " Each layer is audited on its branch and published only when its error-level checks pass; when silver's"
+        " fail, gold is not run and the task fails at once, with no retry.",
+        [SILVER_SNAPSHOTS, GOLD_FACTS],
     )
 
-    produce >> bronze_wait >> silver >> gold
+    produce >> bronze_wait >> silver_gold

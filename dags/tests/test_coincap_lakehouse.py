@@ -33,17 +33,17 @@ def test_every_task_retries_with_exponential_backoff(dag):
         assert task.retry_exponential_backoff, task.task_id
 
 
-def test_the_chain_is_produce_bronze_silver_gold(dag):
-    order = ["produce", "bronze_wait", "silver", "gold"]
+def test_the_chain_is_produce_bronze_then_one_spark_job(dag):
+    order = ["produce", "bronze_wait", "silver_gold"]
     assert sorted(dag.task_ids) == sorted(order)
     for upstream, downstream in zip(order, order[1:]):
         assert dag.get_task(upstream).downstream_task_ids == {downstream}
     assert dag.max_active_runs == 1
 
 
-def test_silver_and_gold_update_their_assets(dag):
-    assert [a.uri for a in dag.get_task("silver").outlets] == ["coinlake://silver/asset_snapshots"]
-    assert [a.uri for a in dag.get_task("gold").outlets] == ["coinlake://gold/fct_asset_daily"]
+def test_the_spark_job_updates_the_silver_and_gold_assets(dag):
+    assert sorted(a.uri for a in dag.get_task("silver_gold").outlets) == [
+        "coinlake://gold/fct_asset_daily", "coinlake://silver/asset_snapshots"]
 
 
 def render(dag, task_id: str, field: str, logical_date, try_number: int = 1, **params):
@@ -57,15 +57,14 @@ def test_the_run_for_a_day_processes_that_day(dag):
     day = datetime(2026, 11, 1, tzinfo=timezone.utc)
     assert render(dag, "produce", "bash_command", day).endswith("produce --date 2026-11-01")
     assert render(dag, "bronze_wait", "bash_command", day).endswith("bronze wait --date 2026-11-01 --timeout 600")
-    assert render(dag, "silver", "application_args", day) == ["silver", "--date", "2026-11-01"]
-    assert render(dag, "gold", "application_args", day) == ["gold", "--date", "2026-11-01", "--full-refresh=false"]
+    assert render(dag, "silver_gold", "application_args", day) == ["pipeline", "--date", "2026-11-01", "--full-refresh=false"]
 
 
 def test_params_override_the_day_and_the_asset_count_and_ask_for_a_full_refresh(dag):
     day = datetime(2026, 11, 1, tzinfo=timezone.utc)
     assert render(dag, "produce", "bash_command", day, date="2026-10-15", asset_count=50).endswith(
         "produce --date 2026-10-15 --limit 50")
-    assert render(dag, "gold", "application_args", day, full_refresh=True)[-1] == "--full-refresh=true"
+    assert render(dag, "silver_gold", "application_args", day, full_refresh=True)[-1] == "--full-refresh=true"
 
 
 def test_first_try_faults_reach_the_simulator_on_the_first_try_only(dag):
@@ -80,7 +79,7 @@ def test_first_try_faults_reach_the_simulator_on_the_first_try_only(dag):
 
 def test_a_manual_run_without_a_date_processes_yesterday(dag):
     yesterday = datetime.now(timezone.utc).date().toordinal() - 1
-    rendered = render(dag, "silver", "application_args", None)
+    rendered = render(dag, "silver_gold", "application_args", None)
     assert datetime.fromisoformat(rendered[2]).date().toordinal() == yesterday
 
 

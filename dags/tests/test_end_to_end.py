@@ -35,9 +35,10 @@ def test_a_dag_run_builds_every_layer_and_a_rerun_changes_nothing(stack):
     first = run(stack, "airflow", "dags", "test", "coincap_lakehouse", DAY)
     assert first.returncode == 0, first.stderr[-5000:]
     log = first.stdout + first.stderr
-    for task in ("produce", "bronze_wait", "silver", "gold"):
+    for task in ("produce", "bronze_wait", "silver_gold"):
         assert f"[DAG TEST] end task task_id={task}" in log
     assert "state=success" in log
+    assert log.count("spark time: silver") == 1, log[-5000:]
 
     bronze = Path(stack["COINLAKE_HOME"], "s3/data/coinlake/bronze/coincap.assets.raw", f"dt={DAY}")
     assert sum(len(p.read_text().splitlines()) for p in bronze.glob("*.jsonl")) == 10
@@ -77,7 +78,7 @@ def test_a_transient_fault_on_the_first_try_is_retried_and_the_run_succeeds(stac
     log = result.stdout + result.stderr
     assert result.returncode == 0, log[-5000:]
     assert tries(stack, "coincap_lakehouse", "produce") == ["failed", "success"], log[-5000:]
-    assert tries(stack, "coincap_lakehouse", "gold") == ["success"]
+    assert tries(stack, "coincap_lakehouse", "silver_gold") == ["success"]
     gold = run(stack, "sql", f"select count(*) as n from gold.fct_asset_daily where day = date'{day}'")
     assert re.search(r"^10\s*$", gold.stdout, re.MULTILINE), gold.stdout
 
@@ -125,12 +126,13 @@ def test_a_failed_error_check_fails_the_run_at_once_without_retry_and_publishes_
     result = run(stack, "airflow", "dags", "test", "coincap_lakehouse", day)
     log = result.stdout + result.stderr
     assert tries(stack, "coincap_lakehouse", "produce") == ["success"], log[-5000:]
-    assert tries(stack, "coincap_lakehouse", "silver") == ["failed"], log[-5000:]
-    assert "silver exited 2: an error-level quality check failed" in log
+    assert tries(stack, "coincap_lakehouse", "silver_gold") == ["failed"], log[-5000:]
+    assert "silver_gold exited 2: an error-level quality check failed" in log
     assert "batch_complete" in log
-    assert tries(stack, "coincap_lakehouse", "gold") == ["upstream_failed"]
-    silver = run(stack, "sql", f"select count(*) as n from silver.asset_snapshots where snapshot_date = date'{day}'")
-    assert re.search(r"^0\s*$", silver.stdout, re.MULTILINE), silver.stdout
+    assert "gold: not run, since silver published nothing" in log
+    for table, column in (("silver.asset_snapshots", "snapshot_date"), ("gold.fct_asset_daily", "day")):
+        rows = run(stack, "sql", f"select count(*) as n from {table} where {column} = date'{day}'")
+        assert re.search(r"^0\s*$", rows.stdout, re.MULTILINE), rows.stdout
 
 
 def test_the_smoke_dag_finds_every_part_of_the_stack(stack):

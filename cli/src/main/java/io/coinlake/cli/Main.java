@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
                 + "Runs on an embedded stack on this machine unless KAFKA_BOOTSTRAP_SERVERS points elsewhere.",
         subcommands = {RunCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class,
                 CheckCommand.class, ProduceCommand.class, BronzeCommand.class, SilverCommand.class, GoldCommand.class,
+                SparkSubmitCommand.class,
                 SqlCommand.class, MaintainCommand.class, ReplayCommand.class, KafkaCommand.class, ConfigCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
@@ -38,8 +39,9 @@ public final class Main implements Runnable {
             }
             return 1;
         });
-        // Everything after the tool name belongs to Kafka's tool, options included.
+        // Everything after the tool name belongs to Kafka's tool, and every argument of spark-submit to Spark, options included.
         commandLine.getSubcommands().get("kafka").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
+        commandLine.getSubcommands().get("spark-submit").setStopAtPositional(true).setUnmatchedOptionsArePositionalParams(true);
         return commandLine.execute(args);
     }
 

@@ -3,6 +3,7 @@ package io.coinlake.cli;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.Settings;
 import io.coinlake.embedded.EmbeddedS3;
+import io.coinlake.process.ParentWatch;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -34,13 +35,34 @@ final class SparkJob {
      */
     static final int SHORT_JOB_DAYS = 31;
 
-    /** Runs a job that is not over a range of dates (sql, maintain, a catalog check). */
+    /** The days of a job that is not over a range of dates (sql, maintain, a catalog check). */
+    static final int NOT_DATED = 0;
+
+    /**
+     * Spark's code generation (Janino compiling each query's plan to Java classes) costs a few
+     * seconds per job and pays back only over many rows: up to {@link #SHORT_JOB_DAYS} dates of
+     * data, the interpreted plans are faster (one day's pipeline 19–21 s against 26–28 s, a month's
+     * 26 s against 30–32 s; docs/decisions.md, 38).
+     */
+    static final List<String> FEW_ROWS_FLAGS = List.of("-Dspark.sql.codegen.wholeStage=false",
+            "-Dspark.sql.codegen.factoryMode=NO_CODEGEN");
+
+    /** Runs a job that is not over a range of dates. */
     static int run(CoinlakeConfig config, List<String> arguments) throws IOException, InterruptedException {
-        return run(config, arguments, 1);
+        return run(config, arguments, NOT_DATED);
     }
 
-    /** Runs the job to its end and returns its exit code (0 done, 2 checks failed, else could not run). */
+    /**
+     * Runs the job to its end and returns its exit code (0 done, 2 checks failed, else could not run).
+     *
+     * @param days how many dates of data the job reads, or {@link #NOT_DATED}
+     */
     static int run(CoinlakeConfig config, List<String> arguments, int days) throws IOException, InterruptedException {
+        return run(config, MAIN_CLASS, arguments, days);
+    }
+
+    /** Runs {@code mainClass} (the jobs, or SparkSubmit with its own arguments) as above. */
+    static int run(CoinlakeConfig config, String mainClass, List<String> arguments, int days) throws IOException, InterruptedException {
         requireS3(config);
         InstallLayout layout = InstallLayout.locate();
         Path log = config.home().resolve("logs").resolve("spark.log");
@@ -60,18 +82,25 @@ final class SparkJob {
         if (days <= SHORT_JOB_DAYS) {
             command.add("-XX:TieredStopAtLevel=1");
         }
+        if (days != NOT_DATED && days <= SHORT_JOB_DAYS) {
+            command.addAll(FEW_ROWS_FLAGS);
+        }
         command.addAll(List.of(
                 "-Xmx" + config.get(Settings.SPARK_DRIVER_MEMORY),
                 "-Dlog4j2.configurationFile=classpath:coinlake-spark-log4j2.properties",
                 "-Dcoinlake.spark.log=" + log,
                 "-cp", classpath,
-                MAIN_CLASS));
+                mainClass));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT);
         builder.environment().putAll(config.childEnvironment());
         // Spark otherwise binds to the first non-loopback address and warns about the host name.
-        builder.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+        builder.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
+        builder.environment().putAll(ParentWatch.environmentOfChild());
         Process process = builder.start();
+        // A CLI stopped with SIGTERM or Ctrl-C stops its job; when one is killed outright, its job notices (ParentWatch).
+        Thread stopJob = new Thread(process::destroy, "stop-spark-job");
+        Runtime.getRuntime().addShutdownHook(stopJob);
         // Copied through System.out and System.err rather than inherited, so whoever runs the CLI
         // in-process (its tests) sees the job's output too.
         Thread out = copy(process.getInputStream(), System.out);
@@ -86,6 +115,12 @@ final class SparkJob {
             process.destroy();
             archive.finish(false);
             throw e;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopJob);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running or about to: it stops the job.
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package io.coinlake.spark;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.ConfigException;
 import io.coinlake.config.ConfigResolver;
+import io.coinlake.process.ParentWatch;
 import io.coinlake.spark.gold.GoldJob;
 import io.coinlake.spark.maintenance.Maintenance;
 import io.coinlake.spark.quality.QualityLog;
@@ -43,6 +44,7 @@ public final class SparkJobs {
     static final int SCHEMA_CONFLICT = 3;
 
     public static void main(String[] args) {
+        ParentWatch.exitWithParent(System.getenv());
         System.exit(execute(args));
     }
 
@@ -136,14 +138,19 @@ public final class SparkJobs {
 
         @Override
         boolean run(SparkSession spark, CoinlakeConfig config, List<LocalDate> dates) {
-            LocalDate first = dates.get(0);
-            if (fullRefresh) {
-                LakeTables.ensure(spark, config, System.out::println);
-                Row oldest = spark.sql("SELECT min(snapshot_date) FROM " + LakeTables.ASSET_SNAPSHOTS).first();
-                first = oldest.isNullAt(0) ? first : oldest.getLocalDate(0);
-            }
-            return new GoldJob(spark, config, System.out).run(first, dates.get(dates.size() - 1)).succeeded();
+            return new GoldJob(spark, config, System.out).run(goldStart(spark, config, dates, fullRefresh), dates.get(dates.size() - 1))
+                    .succeeded();
         }
+    }
+
+    /** The first day gold rebuilds: the range's, or with a full refresh the first day of silver. */
+    private static LocalDate goldStart(SparkSession spark, CoinlakeConfig config, List<LocalDate> dates, boolean fullRefresh) {
+        if (!fullRefresh) {
+            return dates.get(0);
+        }
+        LakeTables.ensure(spark, config, System.out::println);
+        Row oldest = spark.sql("SELECT min(snapshot_date) FROM " + LakeTables.ASSET_SNAPSHOTS).first();
+        return oldest.isNullAt(0) ? dates.get(0) : oldest.getLocalDate(0);
     }
 
     @Command(name = "quality", mixinStandardHelpOptions = true,
@@ -173,6 +180,10 @@ public final class SparkJobs {
     @Command(name = "pipeline", mixinStandardHelpOptions = true,
             description = "Silver then gold for a range of dates in one Spark session, then a summary of every layer.")
     static final class Pipeline extends DatedJob {
+        @Option(names = "--full-refresh", arity = "0..1", paramLabel = "true|false",
+                description = "Rebuild gold from the first day of silver instead of --date.")
+        boolean fullRefresh;
+
         @Override
         String name() {
             return "pipeline";
@@ -183,7 +194,13 @@ public final class SparkJobs {
             long started = System.nanoTime();
             SilverJob.Result silver = new SilverJob(spark, config, System.out).run(dates);
             long silverDone = System.nanoTime();
-            GoldJob.Result gold = new GoldJob(spark, config, System.out).run(dates.get(0), dates.get(dates.size() - 1));
+            if (!silver.succeeded()) {
+                // Gold over a silver that kept the range unpublished would rebuild the range's days from what is missing.
+                System.out.println("gold: not run, since silver published nothing (see its FAIL lines above)");
+                return false;
+            }
+            GoldJob.Result gold = new GoldJob(spark, config, System.out).run(goldStart(spark, config, dates, fullRefresh),
+                    dates.get(dates.size() - 1));
             long goldDone = System.nanoTime();
             List<QualityResult> checks = new ArrayList<>(silver.checks());
             checks.addAll(gold.checks());

@@ -56,7 +56,6 @@ public final class SqlChecks {
     /** Every check for every day, by day and then in the resource's order; all of a resource's checks in one query. */
     public List<QualityResult> run(SparkSession spark, List<LocalDate> days, Map<String, String> values) {
         Map<String, String> all = new HashMap<>(values);
-        all.put("day_list", SqlText.dates(days));
         all.put("days", "(SELECT explode(array" + SqlText.dates(days) + ") AS day)");
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < checks.size(); i++) {
