@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -23,6 +24,10 @@ import picocli.CommandLine.Parameters;
                     + " and SPARK_DRIVER_MEMORY for the driver (local mode runs everything in it)."})
 final class SparkSubmitCommand implements Callable<Integer> {
     static final String SPARK_SUBMIT_CLASS = "org.apache.spark.deploy.SparkSubmit";
+
+    @Option(names = {"-h", "--help"}, usageHelp = true,
+            description = "Show this help. Anywhere after the first argument, --help is spark-submit's.")
+    private boolean help;
 
     @Parameters(paramLabel = "ARGS", description = "spark-submit's arguments, then the application's.")
     private List<String> arguments = new ArrayList<>();
