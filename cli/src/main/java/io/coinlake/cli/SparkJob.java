@@ -81,9 +81,9 @@ final class SparkJob {
         command.addAll(archive.jvmFlags());
         if (days <= SHORT_JOB_DAYS) {
             command.add("-XX:TieredStopAtLevel=1");
-        }
-        if (days != NOT_DATED && days <= SHORT_JOB_DAYS) {
-            command.addAll(FEW_ROWS_FLAGS);
+            if (days != NOT_DATED) {
+                command.addAll(FEW_ROWS_FLAGS);
+            }
         }
         command.addAll(List.of(
                 "-Xmx" + config.get(Settings.SPARK_DRIVER_MEMORY),
