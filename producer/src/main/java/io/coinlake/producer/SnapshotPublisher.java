@@ -68,6 +68,10 @@ public final class SnapshotPublisher implements AutoCloseable {
         }
         // A daily batch is small; a short linger groups it into few requests without adding latency that matters.
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        // initTransactions waits one retry backoff for the coordinator's connection, and each date
+        // has a producer of its own: at the default 100 ms, that was half of a date's cost. The
+        // backoff doubles on each retry up to retry.backoff.max.ms (1 s), so an outage is not hammered.
+        settings.put(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 10);
         // JSON with repeated field names compresses well; lz4 is cheap for producer and consumers.
         settings.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // Fail the run, rather than hang, when the cluster is unreachable for two minutes.
@@ -120,7 +124,8 @@ public final class SnapshotPublisher implements AutoCloseable {
                         headers(batch, EnvelopeCodec.TYPE_END_OF_BATCH)));
                 markersSent.add(producer.send(markers.get(partition)));
             }
-            // Sent together, then awaited: one round trip for all partitions instead of one each.
+            // Sent together and flushed, then awaited: one round trip for all partitions, without the linger.
+            producer.flush();
             for (int partition = 0; partition < partitions; partition++) {
                 markerOffsets.put(partition, markersSent.get(partition).get().offset());
             }
@@ -165,6 +170,7 @@ public final class SnapshotPublisher implements AutoCloseable {
             for (ProducerRecord<String, byte[]> marker : markers) {
                 sent.add(repeater.send(marker));
             }
+            repeater.flush();
             for (Future<RecordMetadata> future : sent) {
                 future.get();
             }

@@ -208,9 +208,7 @@ public final class CoinCapSimulator implements AutoCloseable {
         if (limit < 1 || offset < 0) {
             throw new IllegalArgumentException("limit must be positive and offset non-negative");
         }
-        List<SimulatedMarket.Quote> all = market.snapshot(now);
-        List<SimulatedMarket.Quote> page = new ArrayList<>(all.subList(Math.min(offset, all.size()),
-                Math.min(offset + limit, all.size())));
+        List<SimulatedMarket.Quote> page = market.snapshot(now, offset, limit);
         if (!page.isEmpty() && faults.take(Fault.DUPLICATED_ASSETS)) {
             page.add(page.get(0));
         }

@@ -8,12 +8,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Deterministic synthetic markets: every price is a pure function of (seed, asset, instant), so the
@@ -32,8 +33,8 @@ public final class SimulatedMarket {
 
     private final long seed;
     private final List<ReferenceAsset> universe;
-    /** Log closes by asset and day: each day's is one step of the walk from its neighbour's. */
-    private final Map<String, Double> logCloses = new ConcurrentHashMap<>();
+    /** Each asset's walk of daily log closes, by id, filled out from the anchor as far as asked. */
+    private final Map<String, Walk> walks = new HashMap<>();
 
     public SimulatedMarket(long seed) {
         this(seed, ReferenceAsset.UNIVERSE);
@@ -42,6 +43,9 @@ public final class SimulatedMarket {
     SimulatedMarket(long seed, List<ReferenceAsset> universe) {
         this.seed = seed;
         this.universe = List.copyOf(universe);
+        for (ReferenceAsset asset : this.universe) {
+            walks.put(asset.id(), new Walk(asset));
+        }
     }
 
     /** One asset's state at an instant, already in CoinCap's string-number form. */
@@ -52,18 +56,65 @@ public final class SimulatedMarket {
 
     /** All assets at {@code time}, ranked by market cap like CoinCap's /assets. */
     public List<Quote> snapshot(Instant time) {
-        List<Quote> unranked = new ArrayList<>();
+        return snapshot(time, 0, universe.size());
+    }
+
+    /**
+     * The ranks {@code offset + 1} to {@code offset + limit} at {@code time}. Ranking needs only each
+     * asset's market cap, which is compared as a double where that decides the order; the exact
+     * decimal cap and the 24-hour figures (26 prices an asset) are computed for the page alone.
+     */
+    public List<Quote> snapshot(Instant time, int offset, int limit) {
+        List<Cap> caps = new ArrayList<>(universe.size());
         for (ReferenceAsset asset : universe) {
-            unranked.add(quote(asset, time));
+            caps.add(new Cap(asset, priceAt(asset, time), supplyAt(asset, time)));
         }
-        unranked.sort(Comparator.comparing(Quote::marketCapUsd).reversed().thenComparing(q -> q.asset().id()));
-        List<Quote> ranked = new ArrayList<>(unranked.size());
-        for (int i = 0; i < unranked.size(); i++) {
-            Quote q = unranked.get(i);
-            ranked.add(new Quote(q.asset(), i + 1, q.supply(), q.marketCapUsd(), q.volumeUsd24Hr(), q.priceUsd(),
-                    q.changePercent24Hr(), q.vwap24Hr()));
+        caps.sort(Cap::largestFirst);
+        int end = (int) Math.min((long) offset + limit, caps.size());
+        List<Quote> page = new ArrayList<>(Math.max(0, end - offset));
+        for (int i = offset; i < end; i++) {
+            page.add(quote(caps.get(i), i + 1, time));
         }
-        return ranked;
+        return page;
+    }
+
+    /**
+     * An asset's market cap at an instant. The rank is CoinCap's: by the exact cap (the decimal
+     * price times the decimal supply) and then by id. The double product is within
+     * {@link #relativeError} of that, so where two doubles are further apart than both errors
+     * their order is the exact order; only closer pairs pay for the decimals.
+     */
+    private static final class Cap {
+        final ReferenceAsset asset;
+        final double price;
+        final double supply;
+        final double approximate;
+        final double relativeError;
+        private BigDecimal exact;
+
+        Cap(ReferenceAsset asset, double price, double supply) {
+            this.asset = asset;
+            this.price = price;
+            this.supply = supply;
+            this.approximate = price * supply;
+            // Each decimal is rounded to 16 places (an absolute 1e-16), the product too; the double
+            // product adds a few ulps. Four times the sum leaves a wide margin.
+            this.relativeError = 4e-16 * (1 / price + 1 / supply + 1 / approximate + 3);
+        }
+
+        BigDecimal exact() {
+            if (exact == null) {
+                exact = scaled(decimal(supply).multiply(decimal(price), PRECISION));
+            }
+            return exact;
+        }
+
+        int largestFirst(Cap other) {
+            double gap = approximate - other.approximate;
+            double bound = (relativeError + other.relativeError) * Math.max(approximate, other.approximate);
+            int order = Math.abs(gap) > bound ? (gap > 0 ? -1 : 1) : other.exact().compareTo(exact());
+            return order != 0 ? order : asset.id().compareTo(other.asset.id());
+        }
     }
 
     public List<ReferenceAsset> universe() {
@@ -89,19 +140,17 @@ public final class SimulatedMarket {
         return new SimulatorJson.HistoryPoint(decimal(sum / 24), start, decimal(supplyAt(asset, start)));
     }
 
-    private Quote quote(ReferenceAsset asset, Instant time) {
-        double price = priceAt(asset, time);
+    private Quote quote(Cap cap, int rank, Instant time) {
+        ReferenceAsset asset = cap.asset;
         double dayAgo = priceAt(asset, time.minus(Duration.ofDays(1)));
         double vwapSum = 0;
         for (int h = 0; h < 24; h++) {
             vwapSum += priceAt(asset, time.minus(Duration.ofHours(h)));
         }
-        BigDecimal supply = decimal(supplyAt(asset, time));
-        BigDecimal priceUsd = decimal(price);
-        BigDecimal marketCap = scaled(supply.multiply(priceUsd, PRECISION));
+        BigDecimal marketCap = cap.exact();
         BigDecimal volume = scaled(marketCap.multiply(BigDecimal.valueOf(turnover(asset, time)), PRECISION));
-        return new Quote(asset, 0, supply, marketCap, volume, priceUsd,
-                decimal((price / dayAgo - 1) * 100), decimal(vwapSum / 24));
+        return new Quote(asset, rank, decimal(cap.supply), marketCap, volume, decimal(cap.price),
+                decimal((cap.price / dayAgo - 1) * 100), decimal(vwapSum / 24));
     }
 
     /**
@@ -127,36 +176,53 @@ public final class SimulatedMarket {
         return Math.exp(logClose(asset, day.toEpochDay()));
     }
 
-    /**
-     * The walk in log space from the anchor's price, one Gaussian step a day (forwards after the
-     * anchor, backwards before it). Each day is computed from the nearest day already known, by
-     * the same additions in the same order as from the anchor, so the result does not depend on
-     * what was asked for before: the walk stays a pure function of (seed, asset, day).
-     */
-    private double logClose(ReferenceAsset asset, long target) {
-        long anchor = ANCHOR.toEpochDay();
-        long step = target >= anchor ? 1 : -1;
-        long day = target;
-        Double known = null;
-        while (day != anchor && (known = logCloses.get(key(asset, day))) == null) {
-            day -= step;
-        }
-        double logPrice = known != null ? known : Math.log(asset.price());
-        while (day != target) {
-            if (step > 0) {
-                day++;
-                logPrice += asset.volatility() * gaussian(asset, day, 0);
-            } else {
-                logPrice -= asset.volatility() * gaussian(asset, day, 0);
-                day--;
-            }
-            logCloses.put(key(asset, day), logPrice);
-        }
-        return logPrice;
+    private double logClose(ReferenceAsset asset, long epochDay) {
+        return walks.get(asset.id()).logClose(epochDay);
     }
 
-    private static String key(ReferenceAsset asset, long epochDay) {
-        return asset.id() + '@' + epochDay;
+    /**
+     * The walk in log space from the anchor's price, one Gaussian step a day (forwards after the
+     * anchor, backwards before it). Each day is the sum of the same steps in the same order, however
+     * far the walk was filled before, so it stays a pure function of (seed, asset, day). Arrays
+     * rather than a map of days: a snapshot reads two closes of each of 2000 assets.
+     */
+    private final class Walk {
+        private final ReferenceAsset asset;
+        /** forward[i]: the log close of anchor + i; backward[i]: of anchor - i. */
+        private double[] forward;
+        private double[] backward;
+        private int forwardFilled = 1;
+        private int backwardFilled = 1;
+
+        Walk(ReferenceAsset asset) {
+            this.asset = asset;
+            this.forward = new double[] {Math.log(asset.price())};
+            this.backward = new double[] {Math.log(asset.price())};
+        }
+
+        synchronized double logClose(long epochDay) {
+            long anchor = ANCHOR.toEpochDay();
+            if (epochDay >= anchor) {
+                int index = Math.toIntExact(epochDay - anchor);
+                forward = grow(forward, index);
+                for (; forwardFilled <= index; forwardFilled++) {
+                    forward[forwardFilled] = forward[forwardFilled - 1]
+                            + asset.volatility() * gaussian(asset, anchor + forwardFilled, 0);
+                }
+                return forward[index];
+            }
+            int index = Math.toIntExact(anchor - epochDay);
+            backward = grow(backward, index);
+            for (; backwardFilled <= index; backwardFilled++) {
+                backward[backwardFilled] = backward[backwardFilled - 1]
+                        - asset.volatility() * gaussian(asset, anchor - backwardFilled + 1, 0);
+            }
+            return backward[index];
+        }
+
+        private static double[] grow(double[] days, int index) {
+            return index < days.length ? days : Arrays.copyOf(days, Math.max(index + 1, days.length * 2));
+        }
     }
 
     private double supplyAt(ReferenceAsset asset, Instant hour) {

@@ -24,6 +24,17 @@ class SimulatedMarketTest {
     }
 
     @Test
+    void aPageIsThatSliceOfTheFullRanking() {
+        List<SimulatedMarket.Quote> all = new SimulatedMarket(7).snapshot(CLOSE_OF_NOV_1);
+
+        assertThat(new SimulatedMarket(7).snapshot(CLOSE_OF_NOV_1, 100, 50)).isEqualTo(all.subList(100, 150));
+        assertThat(new SimulatedMarket(7).snapshot(CLOSE_OF_NOV_1, 1990, 50)).isEqualTo(all.subList(1990, 2000));
+        assertThat(new SimulatedMarket(7).snapshot(CLOSE_OF_NOV_1, 2000, 50)).isEmpty();
+        assertThat(all).extracting(SimulatedMarket.Quote::rank).containsExactlyElementsOf(
+                java.util.stream.IntStream.rangeClosed(1, 2000).boxed().toList());
+    }
+
+    @Test
     void universeIsCoinCapsFullPageWithTheRealAssetsFirst() {
         List<ReferenceAsset> universe = new SimulatedMarket(1).universe();
 
