@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class SimulatedMarketTest {
@@ -31,7 +32,7 @@ class SimulatedMarketTest {
         assertThat(new SimulatedMarket(7).snapshot(CLOSE_OF_NOV_1, 1990, 50)).isEqualTo(all.subList(1990, 2000));
         assertThat(new SimulatedMarket(7).snapshot(CLOSE_OF_NOV_1, 2000, 50)).isEmpty();
         assertThat(all).extracting(SimulatedMarket.Quote::rank).containsExactlyElementsOf(
-                java.util.stream.IntStream.rangeClosed(1, 2000).boxed().toList());
+                IntStream.rangeClosed(1, 2000).boxed().toList());
     }
 
     @Test
