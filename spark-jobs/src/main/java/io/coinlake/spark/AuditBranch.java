@@ -2,6 +2,7 @@ package io.coinlake.spark;
 
 import io.coinlake.spark.table.LakeTable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -20,10 +21,15 @@ import scala.jdk.javaapi.CollectionConverters;
  * {@code main} never see rows that failed an error-level check.
  *
  * <p>The run works in a session of its own whose {@code spark.wap.branch} is the branch: every
- * write to a table with {@code write.wap.enabled} goes to the branch (Iceberg creates it from
- * {@code main} on the first commit) and every read of such a table sees the branch once it
- * exists, so the run's MERGEs and checks see its own writes. Tables without WAP (the quality log)
- * are written to {@code main} directly.
+ * write to a table with {@code write.wap.enabled} goes to the branch and every read of such a table
+ * sees the branch, so the run's MERGEs and checks see its own writes. Tables without WAP (the
+ * quality log) are written to {@code main} directly.
+ *
+ * <p>The branch is made from {@code main} when the run opens it, on every table the run may write,
+ * so the run reads and writes one state of the lake however long it takes: a run whose writes
+ * were computed before another run published cannot publish on top of it (the publish would not be
+ * a fast-forward), and is done again. That is what lets a run append rows it found new instead of
+ * MERGEing them (a branch made at its first commit would start from whatever main was then).
  */
 public final class AuditBranch {
     /** Every audit branch's name starts so; maintenance drops old ones (a failed run's branch is kept until then). */
@@ -33,13 +39,14 @@ public final class AuditBranch {
     private final String name;
     private final SparkSession parent;
     private final SparkSession session;
-    private final List<LakeTable> tables;
+    /** Each table the run may write, with the snapshot its branch was made at. */
+    private final Map<LakeTable, Long> bases;
 
-    private AuditBranch(String name, SparkSession parent, SparkSession session, List<LakeTable> tables) {
+    private AuditBranch(String name, SparkSession parent, SparkSession session, Map<LakeTable, Long> bases) {
         this.name = name;
         this.parent = parent;
         this.session = session;
-        this.tables = tables;
+        this.bases = bases;
     }
 
     /**
@@ -76,7 +83,15 @@ public final class AuditBranch {
             }
         }
         session.conf().set("spark.wap.branch", name);
-        return new AuditBranch(name, parent, session, List.copyOf(tables));
+        Catalog catalog = LakeTables.icebergCatalog(session);
+        Map<LakeTable, Long> bases = new LinkedHashMap<>();
+        for (LakeTable table : tables) {
+            Table iceberg = catalog.loadTable(table.identifier());
+            // On a table without snapshots, Iceberg makes the branch at a new empty one.
+            retryingCommit(iceberg, () -> iceberg.manageSnapshots().createBranch(name).commit());
+            bases.put(table, iceberg.refs().get(name).snapshotId());
+        }
+        return new AuditBranch(name, parent, session, bases);
     }
 
     /** {@code audit-<job run id>}, with the attempt number after the first. */
@@ -93,25 +108,24 @@ public final class AuditBranch {
         return session;
     }
 
-    /** The tables the run wrote, i.e. those that have the branch. */
+    /** The tables the run wrote to, i.e. whose branch moved since the run opened it. */
     public List<LakeTable> written() {
         Catalog catalog = LakeTables.icebergCatalog(session);
         List<LakeTable> written = new ArrayList<>();
-        for (LakeTable table : tables) {
-            Table iceberg = catalog.loadTable(table.identifier());
-            iceberg.refresh();
-            if (iceberg.refs().containsKey(name)) {
+        bases.forEach((table, base) -> {
+            SnapshotRef branch = catalog.loadTable(table.identifier()).refs().get(name);
+            if (branch != null && branch.snapshotId() != base) {
                 written.add(table);
             }
-        }
+        });
         return written;
     }
 
     /**
-     * Moves {@code main} of every written table to the branch and drops the branch.
+     * Moves {@code main} of every written table to the branch, and drops the branch from every table.
      *
-     * @throws PublishConflict when another run moved a table's {@code main} after this branch was
-     *                         made from it: the run must be redone on a new branch
+     * @throws PublishConflict when another run moved a written table's {@code main} after this
+     *                         branch was made from it: the run must be redone on a new branch
      */
     public List<LakeTable> publish(Consumer<String> progress) {
         Catalog catalog = LakeTables.icebergCatalog(session);
@@ -125,6 +139,7 @@ public final class AuditBranch {
             // Spark caches resolved tables per session: the caller's session must read the new main.
             parent.catalog().refreshTable(table.name());
         }
+        bases.keySet().stream().filter(table -> !written.contains(table)).forEach(this::removeBranch);
         if (!written.isEmpty()) {
             progress.accept("published " + String.join(", ", written.stream().map(LakeTable::shortName).toList())
                     + " (audited on branch " + name + ")");
@@ -137,16 +152,32 @@ public final class AuditBranch {
      * keeps losing commit races stays; maintenance drops it once it is old.
      */
     public void discard() {
-        Catalog catalog = LakeTables.icebergCatalog(session);
-        for (LakeTable table : written()) {
-            Table iceberg = catalog.loadTable(table.identifier());
-            for (int attempt = 1; attempt <= Commits.ATTEMPTS; attempt++) {
-                try {
-                    iceberg.refresh();
+        bases.keySet().forEach(this::removeBranch);
+    }
+
+    private void removeBranch(LakeTable table) {
+        Table iceberg = LakeTables.icebergCatalog(session).loadTable(table.identifier());
+        try {
+            retryingCommit(iceberg, () -> {
+                if (iceberg.refs().containsKey(name)) {
                     iceberg.manageSnapshots().removeBranch(name).commit();
-                    break;
-                } catch (CommitFailedException e) {
-                    // another commit won the race: refresh and try again
+                }
+            });
+        } catch (CommitFailedException e) {
+            // lost every race: maintenance drops the branch once it is old
+        }
+    }
+
+    /** A metadata-only commit, again from a refreshed table when another commit won the race. */
+    private static void retryingCommit(Table table, Runnable commit) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                table.refresh();
+                commit.run();
+                return;
+            } catch (CommitFailedException e) {
+                if (attempt == Commits.ATTEMPTS) {
+                    throw e;
                 }
             }
         }

@@ -33,7 +33,12 @@ public final class ChangedRows {
                 Row counts = changed.selectExpr("count_if(is_new)", "count(*)").first();
                 long inserted = counts.getLong(0);
                 long total = counts.getLong(1);
-                if (total > 0) {
+                if (total > 0 && inserted == total && table.audited()) {
+                    // Only new rows: an append, without the MERGE's join. On an audit branch that is
+                    // safe from a concurrent run writing the same rows: whichever publishes second
+                    // finds main moved and runs again from it (AuditBranch), where the rows are not new.
+                    TableAppend.rows(changed.drop("is_new"), table);
+                } else if (total > 0) {
                     String view = name.replace('.', '_') + "_changed_" + viewSuffix;
                     changed.drop("is_new").createOrReplaceTempView(view);
                     spark.sql(String.format(mergeTemplate, view));

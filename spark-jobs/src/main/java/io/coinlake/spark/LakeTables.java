@@ -12,6 +12,7 @@ import static io.coinlake.spark.table.LakeTypes.TIMESTAMP;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.spark.gold.GoldTables;
 import io.coinlake.spark.table.LakeColumn;
+import io.coinlake.spark.table.LakePartition;
 import io.coinlake.spark.table.LakeTable;
 import io.coinlake.spark.table.LakeTypes;
 import io.coinlake.spark.table.SchemaEvolution;
@@ -44,7 +45,7 @@ public final class LakeTables {
     public static final String AMOUNT = "DECIMAL(38,16)";
 
     public static final LakeTable ASSET_SNAPSHOTS = new LakeTable("lake.silver.asset_snapshots",
-            List.of("snapshot_date", "asset_id", "snapshot_ts"), "snapshot_date", true, List.of(
+            List.of("snapshot_date", "asset_id", "snapshot_ts"), LakePartition.byMonth("snapshot_date"), true, List.of(
             required("asset_id", STRING, "CoinCap asset id, e.g. bitcoin"),
             required("snapshot_ts", TIMESTAMP, "when CoinCap's values were current: the response timestamp of a live"
                     + " snapshot, the point's time of a history snapshot (UTC)"),
@@ -67,7 +68,8 @@ public final class LakeTables {
             required("source_object", STRING, "the bronze object the row was read from"),
             required("kafka_partition", INT, "the Kafka record the row was read from: its partition"),
             required("kafka_offset", LONG, "and its offset"),
-            required("ingested_at", TIMESTAMP, "when silver stored this version of the row")));
+            required("ingested_at", TIMESTAMP, "when silver stored this version of the row")))
+            .partitionedBefore(LakePartition.byDay("snapshot_date"));
 
     public static final LakeTable ASSETS = new LakeTable("lake.silver.assets", List.of("asset_id"), null, true, List.of(
             required("asset_id", STRING, "the key"),
@@ -82,7 +84,7 @@ public final class LakeTables {
             required("updated_at", TIMESTAMP, "when silver last changed the row")));
 
     public static final LakeTable REJECTED_RECORDS = new LakeTable("lake.silver.rejected_records",
-            List.of("source_object", "line_number"), "bronze_date", true, List.of(
+            List.of("source_object", "line_number"), LakePartition.byMonth("bronze_date"), true, List.of(
             required("bronze_date", DATE, "the dt= partition of the bronze object"),
             required("source_object", STRING, "the bronze object"),
             required("line_number", INT, "the line in it, from 1"),
@@ -93,7 +95,8 @@ public final class LakeTables {
             optional("asset_id", STRING, "the asset, when the line could be read that far"),
             required("reason", STRING, "every rule the line breaks, e.g. priceUsd -3 is not > 0"),
             required("raw_line", STRING, "the line exactly as in bronze"),
-            required("rejected_at", TIMESTAMP, "when silver first rejected it")));
+            required("rejected_at", TIMESTAMP, "when silver first rejected it")))
+            .partitionedBefore(LakePartition.byDay("bronze_date"));
 
     /**
      * A log of a few rows per date and run: unpartitioned, since by day a run over a year wrote 365
@@ -110,7 +113,7 @@ public final class LakeTables {
             required("severity", STRING, "error fails the run and blocks publishing; warn is reported only"),
             required("passed", BOOLEAN, "whether the check passed"),
             optional("observed", STRING, "what the check saw"),
-            optional("expected", STRING, "what it expected"))).partitionedBefore("check_date");
+            optional("expected", STRING, "what it expected"))).partitionedBefore(LakePartition.byDay("check_date"));
 
     /** Every table, in the order they are listed to users. */
     public static final List<LakeTable> ALL = Stream.of(List.of(ASSET_SNAPSHOTS, ASSETS, REJECTED_RECORDS),

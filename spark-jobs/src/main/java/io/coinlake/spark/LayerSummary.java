@@ -18,7 +18,7 @@ final class LayerSummary {
         out.println("rows for " + dates.get(0) + (dates.size() == 1 ? "" : " to " + dates.get(dates.size() - 1)) + ":");
         for (LakeTable table : LakeTables.ALL) {
             boolean dated = table.partition() != null;
-            row(out, table.shortName(), count(spark, table, dated ? table.partition() + range : "true"), dated ? "" : " (all dates)");
+            row(out, table.shortName(), count(spark, table, dated ? table.partition().column() + range : "true"), dated ? "" : " (all dates)");
         }
         long failed = checks.stream().filter(QualityResult::failsJob).count();
         long warned = checks.stream().filter(c -> !c.passed() && !c.failsJob()).count();

@@ -59,6 +59,15 @@ class PreviousReleaseLakeTest {
                 + " DATE'" + OLD_DAY + "', DATE'" + OLD_DAY + "', TIMESTAMP'2026-07-01 23:59:59', TIMESTAMP'2026-07-02 00:02:00'),"
                 + " ('pr-kept', 'PRK', 'pr-kept', 'https://kept.example', NULL, NULL,"
                 + " DATE'" + OLD_DAY + "', DATE'" + OLD_DAY + "', TIMESTAMP'2026-07-01 23:59:59', TIMESTAMP'2026-07-02 00:02:00')");
+        // Gold of the old day as the previous release wrote it, one file per day partition: a close
+        // that silver now gives differently, and an asset silver does not have.
+        lake.sql("INSERT INTO gold.fct_asset_daily VALUES"
+                + " (DATE'" + OLD_DAY + "', 'pr-old', 5, 5, 5, 99, 5, 1, 1, 50, 1, NULL, NULL, NULL, NULL, 5, 5, NULL, 'simulated',"
+                + " TIMESTAMP'2026-07-02 00:03:00'),"
+                + " (DATE'" + OLD_DAY + "', 'pr-ghost', 1, 1, 1, 1, 1, 1, 1, 10, 2, NULL, NULL, NULL, NULL, 1, 1, NULL, 'simulated',"
+                + " TIMESTAMP'2026-07-02 00:03:00')");
+        lake.sql("INSERT INTO gold.market_daily VALUES (DATE'" + OLD_DAY + "', 2, 60, 2, NULL, NULL, NULL, NULL, NULL,"
+                + " TIMESTAMP'2026-07-02 00:03:00')");
         List<String> lines = Bronze.liveBatch(NEW_DAY, "run-new", Instant.parse("2026-07-03T00:01:00Z"),
                 NEW_DAY.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusMillis(1),
                 List.of(asset("pr-new", 1, "4", ",\"dilutedMarketCapUsd\":\"80.5\""), asset("pr-old", 2, "2", "")));
@@ -66,7 +75,7 @@ class PreviousReleaseLakeTest {
         PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
 
         SilverJob.Result silver = new SilverJob(lake, TestLake.config(), out).run(List.of(NEW_DAY));
-        GoldJob.Result gold = new GoldJob(lake, TestLake.config(), out).run(NEW_DAY, NEW_DAY);
+        GoldJob.Result gold = new GoldJob(lake, TestLake.config(), out).run(OLD_DAY, NEW_DAY);
 
         assertThat(silver.succeeded()).as(printed.toString(StandardCharsets.UTF_8)).isTrue();
         assertThat(gold.succeeded()).as(printed.toString(StandardCharsets.UTF_8)).isTrue();
@@ -75,7 +84,16 @@ class PreviousReleaseLakeTest {
                 .contains("silver.assets brought to its definition: renamed column explorer to explorer_url")
                 .contains("gold.dim_asset brought to its definition: renamed column explorer to explorer_url")
                 .contains("audit.quality_checks brought to its definition: changed partitioning from identity(check_date)"
-                        + " to unpartitioned");
+                        + " to unpartitioned")
+                .contains("changed partitioning from identity(snapshot_date) to month(snapshot_date)")
+                .contains("gold.fct_asset_daily brought to its definition: changed partitioning from identity(day) to month(day)");
+        // The old day's gold, written under the day spec, is replaced by rows of the month spec, once.
+        assertThat(lake.sql("SELECT day, asset_id, close_price_usd FROM gold.fct_asset_daily ORDER BY day, asset_id")
+                .collectAsList()).extracting(row -> row.get(0) + " " + row.get(1) + " " + row.<BigDecimal>getAs(2).stripTrailingZeros()
+                        .toPlainString())
+                .containsExactly(OLD_DAY + " pr-old 5", NEW_DAY + " pr-new 4", NEW_DAY + " pr-old 2");
+        assertThat(lake.sql("SELECT day, asset_count FROM gold.market_daily ORDER BY day").collectAsList())
+                .extracting(row -> row.get(0) + " " + row.get(1)).containsExactly(OLD_DAY + " 1", NEW_DAY + " 2");
         List<Row> snapshots = lake.sql("SELECT asset_id, snapshot_date, diluted_market_cap_usd FROM silver.asset_snapshots"
                 + " ORDER BY snapshot_date, asset_id").collectAsList();
         assertThat(snapshots).hasSize(3);

@@ -44,7 +44,7 @@ public final class GoldJob {
     static final List<LakeTable> AUDITED = GoldTables.DEFINITIONS;
 
     /** What a run did; {@link #succeeded()} is false when an error-level check failed. */
-    public record Result(String jobRunId, List<DailyPartitions.Outcome> writes, List<MergeOutcome> merges,
+    public record Result(String jobRunId, List<ChangedDays.Outcome> writes, List<MergeOutcome> merges,
                          List<QualityResult> checks) {
         public boolean succeeded() {
             return checks.stream().noneMatch(QualityResult::failsJob);
@@ -77,7 +77,7 @@ public final class GoldJob {
         SparkSession session = branch.session();
         String suffix = jobRunId.replace('-', '_');
         Map<String, String> values = values(first, last, now);
-        List<DailyPartitions.Outcome> writes = new ArrayList<>();
+        List<ChangedDays.Outcome> writes = new ArrayList<>();
         List<MergeOutcome> merges = new ArrayList<>();
         List<Dataset<Row>> computed = new ArrayList<>();
         for (GoldTable table : GoldTables.ALL) {
@@ -88,7 +88,7 @@ public final class GoldJob {
                 Dataset<Row> rows = session.sql(sql).localCheckpoint(true);
                 rows.createOrReplaceTempView(view);
                 computed.add(rows);
-                writes.add(DailyPartitions.replaceChanged(session, table.definition(), rows, first, last, this::progress));
+                writes.add(ChangedDays.replaceChanged(session, table.definition(), rows, first, last, suffix, this::progress));
             } else {
                 long candidates = session.table(table.candidates()).count();
                 merges.add(ChangedRows.merge(session, table.definition(), sql, table.mergeOnGrain(), candidates, suffix,

@@ -15,8 +15,8 @@ import java.util.Optional;
 record GoldTable(LakeTable definition, Write write, String candidates) {
     enum Write {
         /**
-         * The SQL gives every row of the run's days; only the day partitions whose rows differ are
-         * replaced ({@link DailyPartitions}). The table is partitioned by day.
+         * The SQL gives every row of the run's days; only the days whose rows differ are replaced
+         * ({@link ChangedDays}). The table's partition column is {@code day}.
          */
         CHANGED_DAYS,
         /**
@@ -29,8 +29,8 @@ record GoldTable(LakeTable definition, Write write, String candidates) {
     private static final String FOLDER = "io/coinlake/spark/gold/";
 
     GoldTable {
-        if (write == Write.CHANGED_DAYS && !"day".equals(definition.partition())) {
-            throw new IllegalArgumentException(definition + ": CHANGED_DAYS needs a table partitioned by day");
+        if (write == Write.CHANGED_DAYS && (definition.partition() == null || !"day".equals(definition.partition().column()))) {
+            throw new IllegalArgumentException(definition + ": CHANGED_DAYS needs a table partitioned on its day column");
         }
         if ((write == Write.CHANGED_ROWS) != (candidates != null)) {
             throw new IllegalArgumentException(definition + ": CHANGED_ROWS, and only it, names its candidates");

@@ -9,6 +9,7 @@ import static io.coinlake.spark.table.LakeTypes.INT;
 import static io.coinlake.spark.table.LakeTypes.STRING;
 import static io.coinlake.spark.table.LakeTypes.TIMESTAMP;
 
+import io.coinlake.spark.table.LakePartition;
 import io.coinlake.spark.table.LakeTable;
 import java.util.List;
 
@@ -20,7 +21,7 @@ import java.util.List;
  */
 public final class GoldTables {
     public static final LakeTable FCT_ASSET_DAILY = new LakeTable("lake.gold.fct_asset_daily",
-            List.of("day", "asset_id"), "day", true, List.of(
+            List.of("day", "asset_id"), LakePartition.byMonth("day"), true, List.of(
             required("day", DATE, "the UTC day"),
             required("asset_id", STRING, "the asset (gold.dim_asset)"),
             required("open_price_usd", AMOUNT, "price of the day's first snapshot"),
@@ -41,9 +42,11 @@ public final class GoldTables {
             optional("volatility_7d", DOUBLE, "sample standard deviation of daily_return over the 7 days ending on the"
                     + " day; null with fewer than 2 returns"),
             required("data_source", STRING, "simulated or coincap-api"),
-            required("computed_at", TIMESTAMP, "when the row was computed")));
+            required("computed_at", TIMESTAMP, "when the row was computed")))
+            .partitionedBefore(LakePartition.byDay("day"));
 
-    public static final LakeTable MARKET_DAILY = new LakeTable("lake.gold.market_daily", List.of("day"), "day", true, List.of(
+    public static final LakeTable MARKET_DAILY = new LakeTable("lake.gold.market_daily", List.of("day"), LakePartition.byMonth("day"),
+            true, List.of(
             required("day", DATE, "the UTC day"),
             required("asset_count", INT, "assets of the day in gold.fct_asset_daily"),
             optional("total_market_cap_usd", AMOUNT, "sum over the day's assets"),
@@ -53,7 +56,8 @@ public final class GoldTables {
             optional("top_gainer_change_pct", DOUBLE, "its dod_change_pct"),
             optional("top_loser_asset_id", STRING, "lowest dod_change_pct (ties: the first asset id)"),
             optional("top_loser_change_pct", DOUBLE, "its dod_change_pct"),
-            required("computed_at", TIMESTAMP, "when the row was computed")));
+            required("computed_at", TIMESTAMP, "when the row was computed")))
+            .partitionedBefore(LakePartition.byDay("day"));
 
     public static final LakeTable DIM_ASSET = new LakeTable("lake.gold.dim_asset", List.of("asset_id"), null, true, List.of(
             required("asset_id", STRING, "the key"),

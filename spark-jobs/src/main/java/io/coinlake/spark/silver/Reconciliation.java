@@ -32,7 +32,7 @@ public record Reconciliation(LocalDate date, long lines, long snapshots, long du
 
     /** Every date's four counts in one Spark job, whatever the number of dates. */
     static List<Reconciliation> of(SilverInput input, List<LocalDate> dates) {
-        Dataset<Row> tagged = input.lines.selectExpr("bronze_date AS date", "'lines' AS kind")
+        Dataset<Row> tagged = input.records.selectExpr("bronze_date AS date", "'lines' AS kind")
                 .unionAll(input.snapshots.selectExpr("snapshot_date", "'snapshots'"))
                 .unionAll(input.duplicates.selectExpr("snapshot_date", "'duplicates'"))
                 .unionAll(input.rejected.selectExpr("bronze_date", "'rejected'"));

@@ -19,14 +19,14 @@ import org.apache.iceberg.types.Types;
  *
  * @param name      full name in the catalog, e.g. {@code lake.silver.assets}
  * @param grain     the columns one row is unique on
- * @param partition the identity-partition column, or null for an unpartitioned table
+ * @param partition how the table is partitioned, or null for an unpartitioned table
  * @param audited   whether runs write it on a branch and publish it only after its checks pass
  *                  (write-audit-publish); a log such as the quality results is written directly
- * @param partitionedBefore identity-partition columns an earlier release used: a table still
- *                  partitioned so is moved to {@code partition} (Iceberg's partition evolution)
+ * @param partitionedBefore partitionings an earlier release used: a table still partitioned so is
+ *                  moved to {@code partition} (Iceberg's partition evolution)
  */
-public record LakeTable(String name, List<String> grain, String partition, boolean audited, List<LakeColumn> columns,
-                        List<String> partitionedBefore) {
+public record LakeTable(String name, List<String> grain, LakePartition partition, boolean audited, List<LakeColumn> columns,
+                        List<LakePartition> partitionedBefore) {
     /**
      * Jobs committing to one table at once retry Iceberg's optimistic-concurrency conflicts. Every
      * commit writes a new metadata file listing every snapshot, so without a limit a daily table's
@@ -40,7 +40,7 @@ public record LakeTable(String name, List<String> grain, String partition, boole
             "write.metadata.delete-after-commit.enabled", "true",
             "write.metadata.previous-versions-max", "20");
 
-    public LakeTable(String name, List<String> grain, String partition, boolean audited, List<LakeColumn> columns) {
+    public LakeTable(String name, List<String> grain, LakePartition partition, boolean audited, List<LakeColumn> columns) {
         this(name, grain, partition, audited, columns, List.of());
     }
 
@@ -55,19 +55,19 @@ public record LakeTable(String name, List<String> grain, String partition, boole
                 throw new IllegalArgumentException(name + ": grain column " + key + " is not a column");
             }
         }
-        if (partition != null && !names.contains(partition)) {
-            throw new IllegalArgumentException(name + ": partition column " + partition + " is not a column");
+        if (partition != null && !names.contains(partition.column())) {
+            throw new IllegalArgumentException(name + ": partition column " + partition.column() + " is not a column");
         }
         if (names.stream().distinct().count() != names.size()) {
             throw new IllegalArgumentException(name + ": a column is defined twice");
         }
     }
 
-    /** This definition, also taking a table identity-partitioned by {@code column} (an earlier release's) to its partitioning. */
-    public LakeTable partitionedBefore(String column) {
-        List<String> earlier = new ArrayList<>(partitionedBefore);
-        earlier.add(column);
-        return new LakeTable(name, grain, partition, audited, columns, earlier);
+    /** This definition, also taking a table partitioned as {@code earlier} (an earlier release's) to its partitioning. */
+    public LakeTable partitionedBefore(LakePartition earlier) {
+        List<LakePartition> all = new ArrayList<>(partitionedBefore);
+        all.add(earlier);
+        return new LakeTable(name, grain, partition, audited, columns, all);
     }
 
     /** The name users type: the catalog is the session default, so {@code silver.assets}. */
@@ -95,8 +95,17 @@ public record LakeTable(String name, List<String> grain, String partition, boole
     }
 
     public PartitionSpec spec(Schema schema) {
-        return partition == null ? PartitionSpec.unpartitioned()
-                : PartitionSpec.builderFor(schema).identity(partition).build();
+        if (partition == null) {
+            return PartitionSpec.unpartitioned();
+        }
+        PartitionSpec.Builder spec = PartitionSpec.builderFor(schema);
+        partition.addTo(spec);
+        return spec.build();
+    }
+
+    /** How {@link SchemaEvolution} and the docs describe the partitioning, e.g. {@code month(day)} or {@code unpartitioned}. */
+    public String partitioning() {
+        return partition == null ? "unpartitioned" : partition.describe();
     }
 
     public Map<String, String> properties() {

@@ -18,7 +18,7 @@ public final class LakeTableDoc {
     public static String markdown(LakeTable table) {
         StringBuilder text = new StringBuilder(begin(table)).append("\n");
         text.append("Grain: ").append(table.grain().stream().map(c -> "`" + c + "`").collect(Collectors.joining(", ", "(", ")")))
-                .append(". ").append(table.partition() == null ? "Not partitioned." : "Partitioned by `" + table.partition() + "`.")
+                .append(". ").append(table.partition() == null ? "Not partitioned." : "Partitioned " + table.partition().inWords() + ".")
                 .append(table.audited() ? " Written with write-audit-publish." : " Appended directly (not audited).")
                 .append("\n\n");
         text.append("| column | type | required | meaning |\n| --- | --- | --- | --- |\n");

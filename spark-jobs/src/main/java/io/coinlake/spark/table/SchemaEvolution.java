@@ -132,10 +132,10 @@ public final class SchemaEvolution {
             }
         }
         String partitioning = partitioning(table);
-        String wanted = definition.partition() == null ? "unpartitioned" : "identity(" + definition.partition() + ")";
+        String wanted = definition.partitioning();
         boolean repartition = false;
         if (!partitioning.equals(wanted)) {
-            if (definition.partitionedBefore().stream().map(c -> "identity(" + c + ")").anyMatch(partitioning::equals)) {
+            if (definition.partitionedBefore().stream().map(LakePartition::describe).anyMatch(partitioning::equals)) {
                 repartition = true;
                 changes.add("changed partitioning from " + partitioning + " to " + wanted
                         + " (files written before keep theirs until maintenance compacts them)");
@@ -175,7 +175,7 @@ public final class SchemaEvolution {
             spec.removeField(field.name());
         }
         if (definition.partition() != null) {
-            spec.addField(definition.partition());
+            definition.partition().addTo(spec);
         }
         spec.commit();
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** Maintenance on a real lake of its own: many small commits, an orphan file, then a dry run and a real run. */
 class MaintenanceTest {
+    /** Days in different months, so each is a partition of its own (silver is partitioned by month). */
     private static final int DAYS = 3;
     private static final int COMMITS_PER_DAY = 4;
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -38,9 +39,10 @@ class MaintenanceTest {
     }
 
     private static String row(int day, int commit) {
-        return "('m-" + commit + "', TIMESTAMP'2026-06-0" + day + " 23:59:59', DATE'2026-06-0" + day + "', 'live', " + commit
-                + ", " + (day * 10 + commit) + ", 1, NULL, 1, 1, 0, 1, NULL, 'simulated', 'run', TIMESTAMP'2026-06-0" + day
-                + " 23:59:59', 's3://x/y.jsonl', 0, " + commit + ", TIMESTAMP'2026-06-0" + day + " 23:59:59')";
+        String date = "2026-0" + (5 + day) + "-01";
+        return "('m-" + commit + "', TIMESTAMP'" + date + " 23:59:59', DATE'" + date + "', 'live', " + commit
+                + ", " + (day * 10 + commit) + ", 1, NULL, 1, 1, 0, 1, NULL, 'simulated', 'run', TIMESTAMP'" + date
+                + " 23:59:59', 's3://x/y.jsonl', 0, " + commit + ", TIMESTAMP'" + date + " 23:59:59')";
     }
 
     private static Row checksum(SparkSession lake) {

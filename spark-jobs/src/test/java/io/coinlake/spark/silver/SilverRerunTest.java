@@ -174,4 +174,30 @@ class SilverRerunTest {
                     assertThat(r.<LocalDate>getAs(1)).isEqualTo(second);
                 });
     }
+
+    @Test
+    void silverRunsForTheSameDateAtTheSameTimeLeaveOneRowPerKey() throws Exception {
+        LocalDate date = LocalDate.of(2026, 9, 22);
+        Bronze.land(date, 0, 0, batch(date, "run-same", Instant.parse("2026-09-23T00:01:00Z"),
+                asset("same-a", "SMA", "1"), asset("same-b", "SMB", "2"), asset("same-c", "SMC", "3")));
+        TestLake.spark();
+
+        // Both find every row new and append it on their own branch; the second to publish must find
+        // main moved and run again from it, where nothing is new.
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<SilverJob.Result> one = pool.submit(() -> silver(date));
+            Future<SilverJob.Result> two = pool.submit(() -> silver(date));
+            assertThat(one.get().succeeded()).isTrue();
+            assertThat(two.get().succeeded()).isTrue();
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(TestLake.spark().sql("SELECT asset_id, count(*) FROM silver.asset_snapshots WHERE snapshot_date = DATE'"
+                + date + "' GROUP BY 1 ORDER BY 1").collectAsList())
+                .extracting(r -> r.getString(0) + " " + r.getLong(1)).containsExactly("same-a 1", "same-b 1", "same-c 1");
+        assertThat(TestLake.spark().sql("SELECT count(*) FROM silver.assets WHERE asset_id LIKE 'same-%'").first().getLong(0))
+                .isEqualTo(3L);
+    }
 }

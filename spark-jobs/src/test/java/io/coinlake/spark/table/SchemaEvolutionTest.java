@@ -33,7 +33,7 @@ class SchemaEvolutionTest {
     }
 
     private static LakeTable definition(String name, LakeColumn... columns) {
-        return new LakeTable("lake.evolution." + name, List.of("id"), "day", true, List.of(columns));
+        return new LakeTable("lake.evolution." + name, List.of("id"), LakePartition.byDay("day"), true, List.of(columns));
     }
 
     /** Creates the table from {@code before} and writes one row with {@code values} (SQL literals in column order). */
@@ -147,7 +147,7 @@ class SchemaEvolutionTest {
     void aDeclaredEarlierPartitioningIsEvolvedAndOldRowsStayReadable() throws Exception {
         LakeTable before = definition("repartitioned", ID, DAY);
         LakeTable after = new LakeTable("lake.evolution.repartitioned", List.of("id"), null, true, List.of(ID, DAY))
-                .partitionedBefore("day");
+                .partitionedBefore(LakePartition.byDay("day"));
         Table table = created(before, "'a', DATE'2026-01-01'");
 
         List<String> changes = new SchemaEvolution(after).apply(table);
@@ -163,6 +163,27 @@ class SchemaEvolutionTest {
         assertThat(TestLake.spark().sql("SELECT DISTINCT spec_id FROM " + after + ".files ORDER BY spec_id").collectAsList())
                 .extracting(row -> row.getInt(0)).containsExactly(oldSpec, table.spec().specId());
         assertThat(new SchemaEvolution(after).apply(catalog().loadTable(after.identifier()))).isEmpty();
+    }
+
+    @Test
+    void aDayPartitionedTableMovesToMonthsAndRowsOfBothSpecsAreReplacedOnce() throws Exception {
+        LakeTable before = definition("by_month", ID, DAY);
+        LakeTable after = new LakeTable("lake.evolution.by_month", List.of("id"), LakePartition.byMonth("day"), true,
+                List.of(ID, DAY)).partitionedBefore(LakePartition.byDay("day"));
+        Table table = created(before, "'a', DATE'2026-01-01'");
+
+        assertThat(new SchemaEvolution(after).apply(table)).containsExactly("changed partitioning from identity(day) to"
+                + " month(day) (files written before keep theirs until maintenance compacts them)");
+        SparkSession spark = TestLake.spark();
+        spark.sql("INSERT INTO " + after + " VALUES ('b', DATE'2026-01-02')");
+        // A row of the old spec and one of the new, both replaced by a row-level write: the trap of a
+        // dynamic partition overwrite after partition evolution is old-spec rows left beside new ones.
+        spark.sql("MERGE INTO " + after + " t USING (SELECT 'a' AS id, DATE'2026-01-01' AS day UNION ALL"
+                + " SELECT 'b', DATE'2026-01-02') s ON t.id = s.id WHEN MATCHED THEN UPDATE SET day = date_add(s.day, 10)");
+        assertThat(read(after)).extracting(row -> row.getAs("id") + " " + row.getAs("day"))
+                .containsExactly("a 2026-01-11", "b 2026-01-12");
+        table.refresh();
+        assertThat(table.spec().fields()).extracting(field -> field.transform().toString()).containsExactly("month");
     }
 
     @Test
