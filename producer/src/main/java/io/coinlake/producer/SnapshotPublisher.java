@@ -15,11 +15,13 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -40,6 +42,8 @@ public final class SnapshotPublisher implements AutoCloseable {
     public static final String HEADER_TYPE = "coinlake.type";
     public static final String HEADER_LOGICAL_DATE = "coinlake.logical-date";
     public static final String HEADER_RUN_ID = "coinlake.run-id";
+    /** How long a run waits for its transaction's commit markers before repeating its end-of-batch markers. */
+    private static final long COMMIT_MARKER_WAIT_MS = 5_000;
 
     private final String bootstrapServers;
     private final String topic;
@@ -130,8 +134,8 @@ public final class SnapshotPublisher implements AutoCloseable {
                 markerOffsets.put(partition, markersSent.get(partition).get().offset());
             }
             producer.commitTransaction();
-            repeatOutsideTheTransaction(batch, markers);
-            Map<Integer, Long> endOffsets = endOffsets(markerOffsets.keySet().stream().toList());
+            Map<Integer, Long> endOffsets = new TreeMap<>(awaitCommitMarkers(markerOffsets));
+            repeatOutsideTheTransaction(batch, markers).forEach((partition, offset) -> endOffsets.merge(partition, offset + 1, Math::max));
             Map<Integer, PublishResult.PartitionSummary> summary = new TreeMap<>();
             markerOffsets.forEach((partition, markerOffset) -> {
                 List<Long> offsets = offsetsByPartition.getOrDefault(partition, List.of());
@@ -152,14 +156,38 @@ public final class SnapshotPublisher implements AutoCloseable {
     }
 
     /**
+     * Waits until read_committed readers see past each partition's marker, i.e. until the
+     * transaction's commit markers are in the partitions. {@code commitTransaction} returns once the
+     * coordinator has logged the commit, and the coordinator writes those markers afterwards: a
+     * record sent at once can land before them (seen: the repeat below landed first, so the sink's
+     * lag stayed at 1). Gives up after {@link #COMMIT_MARKER_WAIT_MS}, which only leaves that lag.
+     *
+     * @return each partition's end offset for read_committed readers (its last stable offset)
+     */
+    private Map<Integer, Long> awaitCommitMarkers(Map<Integer, Long> markerOffsets) throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + COMMIT_MARKER_WAIT_MS * 1_000_000L;
+        while (true) {
+            Map<Integer, Long> stable = endOffsets(markerOffsets.keySet().stream().toList(), IsolationLevel.READ_COMMITTED);
+            boolean visible = markerOffsets.entrySet().stream().allMatch(m -> stable.get(m.getKey()) > m.getValue());
+            if (visible || System.nanoTime() > deadline) {
+                return stable;
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    /**
      * Repeats each partition's marker outside the transaction, so that the last offset of the
      * partition is a record a consumer receives. A transaction's commit marker takes an offset no
      * consumer ever receives, and a Connect sink can only commit up to the last record it was
      * given, so without this the sink's lag would read 1 on every partition forever. The repeat is
      * harmless to the sink (a marker with nothing open closes nothing); losing it only leaves that
      * lag until the next run.
+     *
+     * @return the repeat's offset in each partition; empty when the repeat failed
      */
-    private void repeatOutsideTheTransaction(Batch batch, List<ProducerRecord<String, byte[]>> markers) {
+    private Map<Integer, Long> repeatOutsideTheTransaction(Batch batch, List<ProducerRecord<String, byte[]>> markers) {
+        Map<Integer, Long> offsets = new TreeMap<>();
         try {
             if (repeater == null) {
                 Properties settings = producerSettings(bootstrapServers, null);
@@ -172,7 +200,8 @@ public final class SnapshotPublisher implements AutoCloseable {
             }
             repeater.flush();
             for (Future<RecordMetadata> future : sent) {
-                future.get();
+                RecordMetadata metadata = future.get();
+                offsets.put(metadata.partition(), metadata.offset());
             }
         } catch (ExecutionException | KafkaException e) {
             progress.accept("warning: " + batch.logicalDate() + " is committed, but repeating its end-of-batch markers"
@@ -181,6 +210,7 @@ public final class SnapshotPublisher implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return offsets;
     }
 
     private static void abort(KafkaProducer<String, byte[]> producer) {
@@ -191,7 +221,8 @@ public final class SnapshotPublisher implements AutoCloseable {
         }
     }
 
-    private Map<Integer, Long> endOffsets(List<Integer> partitions) throws InterruptedException, ExecutionException {
+    private Map<Integer, Long> endOffsets(List<Integer> partitions, IsolationLevel isolation)
+            throws InterruptedException, ExecutionException {
         if (admin == null) {
             Properties settings = new Properties();
             settings.put("bootstrap.servers", bootstrapServers);
@@ -199,7 +230,7 @@ public final class SnapshotPublisher implements AutoCloseable {
         }
         Map<TopicPartition, OffsetSpec> request = partitions.stream()
                 .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest()));
-        return admin.listOffsets(request).all().get().entrySet().stream()
+        return admin.listOffsets(request, new ListOffsetsOptions(isolation)).all().get().entrySet().stream()
                 .collect(Collectors.toMap(e -> e.getKey().partition(), e -> e.getValue().offset()));
     }
 

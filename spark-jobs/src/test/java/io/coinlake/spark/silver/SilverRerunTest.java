@@ -145,6 +145,19 @@ class SilverRerunTest {
         assertThat(row.<Instant>getAs(3)).isEqualTo(closeOf(later));
     }
 
+    /** Runs silver for the two dates in two threads at once; both runs must succeed. */
+    private void bothSucceedAtTheSameTime(LocalDate one, LocalDate two) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<SilverJob.Result> first = pool.submit(() -> silver(one));
+            Future<SilverJob.Result> second = pool.submit(() -> silver(two));
+            assertThat(first.get().succeeded()).isTrue();
+            assertThat(second.get().succeeded()).isTrue();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     @Test
     void silverRunsForTwoDatesAtTheSameTimeBothCommit() throws Exception {
         LocalDate first = LocalDate.of(2026, 9, 20);
@@ -155,15 +168,7 @@ class SilverRerunTest {
         }
         TestLake.spark();
 
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<SilverJob.Result> one = pool.submit(() -> silver(first));
-            Future<SilverJob.Result> two = pool.submit(() -> silver(second));
-            assertThat(one.get().succeeded()).isTrue();
-            assertThat(two.get().succeeded()).isTrue();
-        } finally {
-            pool.shutdown();
-        }
+        bothSucceedAtTheSameTime(first, second);
 
         assertThat(TestLake.spark().sql("SELECT snapshot_date, count(*) FROM silver.asset_snapshots"
                 + " WHERE snapshot_date IN (DATE'2026-09-20', DATE'2026-09-21') GROUP BY 1 ORDER BY 1").collectAsList())
@@ -184,15 +189,7 @@ class SilverRerunTest {
 
         // Both find every row new and append it on their own branch; the second to publish must find
         // main moved and run again from it, where nothing is new.
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            Future<SilverJob.Result> one = pool.submit(() -> silver(date));
-            Future<SilverJob.Result> two = pool.submit(() -> silver(date));
-            assertThat(one.get().succeeded()).isTrue();
-            assertThat(two.get().succeeded()).isTrue();
-        } finally {
-            pool.shutdown();
-        }
+        bothSucceedAtTheSameTime(date, date);
 
         assertThat(TestLake.spark().sql("SELECT asset_id, count(*) FROM silver.asset_snapshots WHERE snapshot_date = DATE'"
                 + date + "' GROUP BY 1 ORDER BY 1").collectAsList())
