@@ -34,6 +34,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * the committed offset never fills by itself.
  */
 final class BronzeWait {
+    /** Well under the sink's offset commit interval (offset.flush.interval.ms, 500): a poll is two small requests. */
+    private static final long POLL_MILLIS = 200;
+
     private BronzeWait() {
     }
 
@@ -93,7 +96,7 @@ final class BronzeWait {
                     progress.accept(date + ": waiting for the sink, " + behind + " partition(s) behind (" + offsets + ")");
                     nextNote = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
                 }
-                Thread.sleep(500);
+                Thread.sleep(POLL_MILLIS);
             }
         }
     }

@@ -35,21 +35,39 @@ final class RunCommand implements Callable<Integer> {
         LocalDate last = dates.last();
         CoinlakeConfig effective = config.resolve(dates.settings());
         long started = System.nanoTime();
-        new Stack(effective).up(new Progress("1/4 up"));
-        long upDone = System.nanoTime();
-        List<PublishResult> results = ProduceCommand.produce(effective, first, last, new Progress("2/4 produce"));
-        long produceDone = System.nanoTime();
-        Progress bronzeProgress = new Progress("3/4 bronze");
+        List<String> pipeline = List.of("pipeline", "--date", first.toString(), "--to", last.toString());
+        int days = (int) (last.toEpochDay() - first.toEpochDay() + 1);
+        // On a warm stack, the Spark JVM starts now and waits: its seconds of start-up overlap up, produce and bronze.
+        SparkJob.Started spark = SparkJob.storeIsUp(effective) ? SparkJob.startAwaitingGo(effective, pipeline, days) : null;
+        List<PublishResult> results;
         List<BronzeWait.Landed> landed = new ArrayList<>();
-        for (PublishResult result : results) {
-            landed.add(BronzeWait.await(effective, result.batch().logicalDate(), BRONZE_TIMEOUT, bronzeProgress));
-            bronzeProgress.accept(result.batch().logicalDate() + " landed");
+        long upDone;
+        long produceDone;
+        long bronzeDone;
+        try {
+            new Stack(effective).up(new Progress("1/4 up"));
+            upDone = System.nanoTime();
+            results = ProduceCommand.produce(effective, first, last, new Progress("2/4 produce"));
+            produceDone = System.nanoTime();
+            Progress bronzeProgress = new Progress("3/4 bronze");
+            for (PublishResult result : results) {
+                landed.add(BronzeWait.await(effective, result.batch().logicalDate(), BRONZE_TIMEOUT, bronzeProgress));
+                bronzeProgress.accept(result.batch().logicalDate() + " landed");
+            }
+            bronzeDone = System.nanoTime();
+        } catch (Exception | Error e) {
+            if (spark != null) {
+                spark.callOff();
+            }
+            throw e;
         }
-        long bronzeDone = System.nanoTime();
         String range = first + (last.equals(first) ? "" : " to " + last);
         new Progress("4/4 silver+gold").accept("building silver and gold for " + range + " (a Spark job; its output follows)");
-        int sparkExit = SparkJob.run(effective, List.of("pipeline", "--date", first.toString(), "--to", last.toString()),
-                (int) (last.toEpochDay() - first.toEpochDay() + 1));
+        if (spark == null) {
+            spark = SparkJob.startAwaitingGo(effective, pipeline, days);
+        }
+        spark.go();
+        int sparkExit = spark.await();
         long sparkDone = System.nanoTime();
         if (sparkExit != 0 && sparkExit != SparkJob.CHECKS_FAILED) {
             throw new UserError("The silver and gold stage failed (exit code " + sparkExit + "; see above, and "

@@ -6,8 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -21,6 +25,13 @@ import java.util.stream.Stream;
  * being refused.
  */
 final class SparkClassArchive {
+    /**
+     * Archives kept in the cache: each build makes one of about 220 MB, and the cache is shared by
+     * every checkout and data home, so the least recently used beyond these are deleted.
+     */
+    static final int KEPT = 3;
+    private static final String PREFIX = "spark-classes-";
+
     private final Path archive;
 
     private SparkClassArchive(Path archive) {
@@ -33,7 +44,7 @@ final class SparkClassArchive {
      * @param classpath      the job's class path, with directory wildcards ({@code dir/*}) as java takes them
      */
     static SparkClassArchive of(Path cacheDirectory, String classpath) {
-        return new SparkClassArchive(cacheDirectory.resolve("spark-classes-" + digest(classpath) + ".jsa"));
+        return new SparkClassArchive(cacheDirectory.resolve(PREFIX + digest(classpath) + ".jsa"));
     }
 
     boolean exists() {
@@ -49,8 +60,20 @@ final class SparkClassArchive {
      * off: a dump warns about each class it cannot keep (some thousands), which is not the user's concern.
      */
     List<String> jvmFlags() {
+        if (exists()) {
+            markUsed();
+        }
         String use = exists() ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + partial();
         return List.of(use, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    }
+
+    /** The archive's modification time is its last use, which decides what {@link #pruneOthers} keeps. */
+    private void markUsed() {
+        try {
+            Files.setLastModifiedTime(archive, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            // Only the pruning order depends on it.
+        }
     }
 
     /** After a job that was making the archive: keep it if the job ran to its end, else drop it. */
@@ -59,12 +82,50 @@ final class SparkClassArchive {
         try {
             if (jobSucceeded && Files.isRegularFile(partial)) {
                 Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                pruneOthers();
             } else {
                 Files.deleteIfExists(partial);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the Spark class archive " + archive + ": " + e.getMessage()
                     + ". Delete " + archive.getParent() + " and run the job again.", e);
+        }
+    }
+
+    /**
+     * Deletes the archives of other builds beyond the {@link #KEPT} most recently used, and partial
+     * ones whose JVM has gone (killed while it wrote).
+     */
+    private void pruneOthers() throws IOException {
+        List<Path> others;
+        try (Stream<Path> files = Files.list(archive.getParent())) {
+            others = files.filter(file -> file.getFileName().toString().startsWith(PREFIX) && !file.equals(archive)).toList();
+        }
+        List<Path> whole = new ArrayList<>();
+        for (Path file : others) {
+            String name = file.getFileName().toString();
+            if (name.endsWith(".jsa")) {
+                whole.add(file);
+            } else if (name.contains(".partial-") && ProcessHandle.of(processId(name)).isEmpty()) {
+                Files.deleteIfExists(file);
+            }
+        }
+        whole.sort(Comparator.comparing(SparkClassArchive::lastUse).reversed());
+        for (Path stale : whole.subList(Math.min(KEPT - 1, whole.size()), whole.size())) {
+            Files.deleteIfExists(stale);
+        }
+    }
+
+    private static long processId(String partialName) {
+        String digits = partialName.substring(partialName.lastIndexOf('-') + 1);
+        return digits.matches("\\d{1,18}") ? Long.parseLong(digits) : -1;
+    }
+
+    private static FileTime lastUse(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException gone) {
+            return FileTime.fromMillis(0);
         }
     }
 

@@ -3,12 +3,15 @@ package io.coinlake.cli;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.Settings;
 import io.coinlake.embedded.EmbeddedS3;
+import io.coinlake.process.GoSignal;
 import io.coinlake.process.ParentWatch;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +66,22 @@ final class SparkJob {
 
     /** Runs {@code mainClass} (the jobs, or SparkSubmit with its own arguments) as above. */
     static int run(CoinlakeConfig config, String mainClass, List<String> arguments, int days) throws IOException, InterruptedException {
+        return start(config, mainClass, arguments, days, false).await();
+    }
+
+    /**
+     * Starts a dated job that makes its SparkSession and then waits for {@link Started#go()} before
+     * it touches the lake, so that the JVM's start-up overlaps the caller's own work (producing the
+     * job's bronze). The caller must end it with {@code go()} or {@code callOff()}, then {@code await()}.
+     */
+    static Started startAwaitingGo(CoinlakeConfig config, List<String> arguments, int days) throws IOException {
+        List<String> awaiting = new ArrayList<>(arguments);
+        awaiting.add("--await-go");
+        return start(config, MAIN_CLASS, awaiting, days, true);
+    }
+
+    private static Started start(CoinlakeConfig config, String mainClass, List<String> arguments, int days, boolean awaitsGo)
+            throws IOException {
         requireS3(config);
         InstallLayout layout = InstallLayout.locate();
         Path log = config.home().resolve("logs").resolve("spark.log");
@@ -92,34 +111,78 @@ final class SparkJob {
                 "-cp", classpath,
                 mainClass));
         command.addAll(arguments);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.INHERIT);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectInput(awaitsGo ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.INHERIT);
         builder.environment().putAll(config.childEnvironment());
         // Spark otherwise binds to the first non-loopback address and warns about the host name.
         builder.environment().putIfAbsent("SPARK_LOCAL_IP", "127.0.0.1");
         builder.environment().putAll(ParentWatch.environmentOfChild());
-        Process process = builder.start();
-        // A CLI stopped with SIGTERM or Ctrl-C stops its job; when one is killed outright, its job notices (ParentWatch).
-        Thread stopJob = new Thread(process::destroy, "stop-spark-job");
-        Runtime.getRuntime().addShutdownHook(stopJob);
-        // Copied through System.out and System.err rather than inherited, so whoever runs the CLI
-        // in-process (its tests) sees the job's output too.
-        Thread out = copy(process.getInputStream(), System.out);
-        Thread err = copy(process.getErrorStream(), System.err);
-        try {
-            int exitCode = process.waitFor();
-            out.join();
-            err.join();
-            archive.finish(exitCode == 0 || exitCode == CHECKS_FAILED);
-            return exitCode;
-        } catch (InterruptedException e) {
-            process.destroy();
-            archive.finish(false);
-            throw e;
-        } finally {
+        return new Started(builder.start(), archive);
+    }
+
+    /** A job's JVM, running. */
+    static final class Started {
+        private final Process process;
+        private final SparkClassArchive archive;
+        private final Thread stopJob;
+        private final Thread out;
+        private final Thread err;
+
+        private Started(Process process, SparkClassArchive archive) {
+            this.process = process;
+            this.archive = archive;
+            // A CLI stopped with SIGTERM or Ctrl-C stops its job; when one is killed outright, its job notices (ParentWatch).
+            stopJob = new Thread(process::destroy, "stop-spark-job");
+            Runtime.getRuntime().addShutdownHook(stopJob);
+            // Copied through System.out and System.err rather than inherited, so whoever runs the CLI
+            // in-process (its tests) sees the job's output too.
+            out = copy(process.getInputStream(), System.out);
+            err = copy(process.getErrorStream(), System.err);
+        }
+
+        /** Lets a job started by {@link #startAwaitingGo} read and write the lake. */
+        void go() {
             try {
-                Runtime.getRuntime().removeShutdownHook(stopJob);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is running or about to: it stops the job.
+                tell(GoSignal.GO);
+            } catch (IOException ended) {
+                // The job ended before it was told to go (Spark could not start): await() returns its exit code.
+            }
+        }
+
+        /** Ends a job started by {@link #startAwaitingGo} before it touches the lake, and waits for its JVM to end. */
+        void callOff() throws InterruptedException {
+            try {
+                tell("off");
+            } catch (IOException alreadyGone) {
+                // The job has ended on its own: nothing to call off.
+            }
+            await();
+        }
+
+        private void tell(String line) throws IOException {
+            try (Writer stdin = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8)) {
+                stdin.write(line + "\n");
+            }
+        }
+
+        /** Waits for the job's end and returns its exit code (0 done, 2 checks failed, 4 called off, else could not run). */
+        int await() throws InterruptedException {
+            try {
+                int exitCode = process.waitFor();
+                out.join();
+                err.join();
+                archive.finish(exitCode == 0 || exitCode == CHECKS_FAILED);
+                return exitCode;
+            } catch (InterruptedException e) {
+                process.destroy();
+                archive.finish(false);
+                throw e;
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopJob);
+                } catch (IllegalStateException shuttingDown) {
+                    // The hook is running or about to: it stops the job.
+                }
             }
         }
     }
@@ -140,9 +203,14 @@ final class SparkJob {
         return thread;
     }
 
-    /** A job against the embedded S3 server needs it running: say so before Spark spends seconds starting. */
+    /** Whether a job can start now: one against the embedded S3 server needs it running. */
+    static boolean storeIsUp(CoinlakeConfig config) {
+        return !config.usesEmbeddedS3() || EmbeddedS3.isServing(config.s3Endpoint());
+    }
+
+    /** Says that the store is down before Spark spends seconds starting. */
     private static void requireS3(CoinlakeConfig config) {
-        if (config.usesEmbeddedS3() && !EmbeddedS3.isServing(config.s3Endpoint())) {
+        if (!storeIsUp(config)) {
             throw new UserError("The embedded S3 server is not running at " + config.s3Endpoint()
                     + ". Start the stack with './coinlake up' (or run the whole pipeline with './coinlake run').");
         }

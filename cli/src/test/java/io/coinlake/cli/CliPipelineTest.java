@@ -157,6 +157,22 @@ class CliPipelineTest {
     }
 
     @Test
+    void aRunOnARunningStackStartsSparkEarlyAndCallsItOffWhenProduceFails() throws Exception {
+        assertThat(cli("up").exitCode()).isZero();
+
+        CliRun run = cli("run", "--date", "2026-11-01", "--limit", "5", "--set", "COINCAP_SIMULATOR_FAULTS=server-error:*",
+                "--set", "COINCAP_MAX_ATTEMPTS=1");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("[2/4 produce]").doesNotContain("[4/4 silver+gold]");
+        assertThat(ProcessHandle.current().children().filter(child -> child.info().commandLine().orElse("")
+                .contains(SparkJob.MAIN_CLASS))).as("no Spark JVM is left").isEmpty();
+        assertThat(Files.readString(home.resolve("logs/spark.log"))).as("the job was started before produce")
+                .contains("Submitted application: coinlake pipeline 2026-11-01");
+        assertThat(run.out()).as("and called off before it read bronze").doesNotContain("[silver]");
+    }
+
+    @Test
     void checkNamesThePartThatIsDownAndWhatToDo() throws Exception {
         CliRun nothing = cli("check", "kafka", "s3");
         assertThat(nothing.exitCode()).isEqualTo(CheckCommand.DOWN);

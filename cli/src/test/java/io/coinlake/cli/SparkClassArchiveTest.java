@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,5 +70,42 @@ class SparkClassArchiveTest {
 
         assertThat(rebuilt).isNotEqualTo(first);
         assertThat(SparkClassArchive.of(dir, classpath).path()).isEqualTo(rebuilt);
+    }
+
+    @Test
+    void keepingANewArchiveDeletesTheLeastRecentlyUsedOfOtherBuilds() throws Exception {
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        Instant now = Instant.now();
+        List<Path> others = new ArrayList<>();
+        for (int age = 1; age <= 4; age++) {
+            Path other = cache.resolve("spark-classes-old" + age + ".jsa");
+            Files.writeString(other, "classes of another build");
+            Files.setLastModifiedTime(other, FileTime.from(now.minusSeconds(3600L * age)));
+            others.add(other);
+        }
+        Path deadWriter = Files.writeString(cache.resolve("spark-classes-old9.jsa.partial-999999999"), "half");
+        Path unrelated = Files.writeString(cache.resolve("notes.txt"), "not an archive");
+        SparkClassArchive archive = SparkClassArchive.of(cache, classpath());
+        String making = archive.jvmFlags().get(0);
+        Files.writeString(Path.of(making.substring(making.indexOf('=') + 1)), "classes");
+
+        archive.finish(true);
+
+        try (var files = Files.list(cache)) {
+            assertThat(files).containsExactlyInAnyOrder(archive.path(), others.get(0), others.get(1), unrelated);
+        }
+        assertThat(deadWriter).doesNotExist();
+    }
+
+    @Test
+    void usingAnArchiveMarksItRecentlyUsed() throws Exception {
+        Path cache = Files.createDirectories(dir.resolve("cache"));
+        SparkClassArchive archive = SparkClassArchive.of(cache, classpath());
+        Files.writeString(archive.path(), "classes");
+        Files.setLastModifiedTime(archive.path(), FileTime.from(Instant.now().minusSeconds(86_400)));
+
+        archive.jvmFlags();
+
+        assertThat(Files.getLastModifiedTime(archive.path()).toInstant()).isAfter(Instant.now().minusSeconds(60));
     }
 }

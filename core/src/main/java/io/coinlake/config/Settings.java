@@ -60,7 +60,7 @@ public final class Settings {
     public static final Setting<Path> COINLAKE_CACHE_DIR = Setting.path("COINLAKE_CACHE_DIR",
             System.getProperty("user.home") + "/.cache/coinlake",
             "What coinlake keeps only to go faster, shared by every data home: the Spark job JVM's class-data"
-                    + " archive. Safe to delete.");
+                    + " archives (about 220 MB each, of the 3 builds used last). Safe to delete.");
     public static final Setting<String> KAFKA_BOOTSTRAP_SERVERS = Setting.string("KAFKA_BOOTSTRAP_SERVERS", "",
             "Kafka cluster to use. Empty: the embedded broker started by './coinlake up'.",
             Validators.optionalHostPortList());

@@ -3,6 +3,7 @@ package io.coinlake.spark;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.ConfigException;
 import io.coinlake.config.ConfigResolver;
+import io.coinlake.process.GoSignal;
 import io.coinlake.process.ParentWatch;
 import io.coinlake.spark.gold.GoldJob;
 import io.coinlake.spark.maintenance.Maintenance;
@@ -32,8 +33,8 @@ import picocli.CommandLine.Parameters;
  *
  * <p>Exit codes: 0 done; 1 could not run (perhaps for a while: a store down, a bad argument); 2 ran
  * but the counts did not reconcile or an error-level quality check failed, so nothing was
- * published; 3 a table cannot be brought to its definition. Another try changes nothing for 2
- * and 3, so the DAGs do not retry them.
+ * published; 3 a table cannot be brought to its definition; 4 a job started with {@code --await-go}
+ * was called off. Another try changes nothing for 2 and 3, so the DAGs do not retry them.
  */
 @Command(name = "coinlake-spark", mixinStandardHelpOptions = true,
         subcommands = {SparkJobs.Silver.class, SparkJobs.Gold.class, SparkJobs.Pipeline.class, SparkJobs.Quality.class,
@@ -93,12 +94,20 @@ public final class SparkJobs {
         @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last date, inclusive (default: the first).")
         String to;
 
+        @Option(names = "--await-go", description = "Start Spark, then wait for the line 'go' on standard input before"
+                + " touching the lake; any other line or the end of the input ends the job with exit code 4. The CLI"
+                + " starts a job this way while it still produces the job's bronze, so Spark's start-up overlaps it.")
+        boolean awaitGo;
+
         @Override
         public Integer call() {
             CoinlakeConfig config = settings.resolve();
             List<LocalDate> dates = dates(from, to);
             SparkSession spark = LakeSession.create(config, "coinlake " + name() + " " + dates.get(0));
             try {
+                if (awaitGo && !GoSignal.await(System.in)) {
+                    return GoSignal.CALLED_OFF;
+                }
                 return run(spark, config, dates) ? 0 : CHECKS_FAILED;
             } finally {
                 spark.stop();

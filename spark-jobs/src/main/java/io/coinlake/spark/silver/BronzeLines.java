@@ -25,10 +25,22 @@ public final class BronzeLines {
     }
 
     /**
-     * @param topic the topic's bronze directory, whose children are all {@code dt=YYYY-MM-DD}
-     *              directories: it is listed once, and only the dates' directories are read
+     * Up to this many dates, each date's directory is listed on its own. A listing of the topic
+     * lists every date of bronze ever landed: 0.6 s for 790 dates here, growing with history, for a
+     * one-day run. Beyond a month, one listing costs less than a request per date (Spark lists 32
+     * paths or more with a job of its own).
      */
-    public static Dataset<Row> read(SparkSession spark, String topic, List<LocalDate> dates) {
+    static final int DATES_LISTED_ONE_BY_ONE = 31;
+
+    /**
+     * @param topic       the topic's bronze directory, whose children are all {@code dt=YYYY-MM-DD}
+     *                    directories
+     * @param directories the dates' directories under it, in the order of {@code dates}
+     */
+    public static Dataset<Row> read(SparkSession spark, String topic, List<String> directories, List<LocalDate> dates) {
+        if (dates.size() <= DATES_LISTED_ONE_BY_ONE) {
+            return read(spark, directories);
+        }
         return lines(objects(spark.read().option("basePath", topic).format("text").option("wholetext", "true").load(topic)
                 .where("CAST(dt AS DATE) IN " + SqlText.dates(dates))));
     }

@@ -111,8 +111,8 @@ public final class SilverJob {
 
     /**
      * How the run reads its dates' bronze, after checking that every date has some. When the
-     * topic's directory holds date directories only (as the sink writes it), it is listed once
-     * and the dates are picked from it; otherwise each date's directory is listed on its own.
+     * topic's directory holds date directories only (as the sink writes it), a long range lists it
+     * once and picks the dates from it; otherwise each date's directory is listed on its own.
      */
     private Function<SparkSession, Dataset<Row>> bronzeReader(List<LocalDate> dates) {
         Path topic = new Path(LakeCatalog.bronzeDirectory(config, dates.get(0))).getParent();
@@ -128,10 +128,10 @@ public final class SilverJob {
         boolean onlyDates = children.stream().map(child -> child.getPath().getName())
                 .filter(name -> !name.startsWith("_") && !name.startsWith("."))
                 .allMatch(name -> DATE_DIRECTORY.matcher(name).matches());
-        if (onlyDates) {
-            return session -> BronzeLines.read(session, topic.toString(), dates);
-        }
         List<String> directories = dates.stream().map(date -> LakeCatalog.bronzeDirectory(config, date)).toList();
+        if (onlyDates) {
+            return session -> BronzeLines.read(session, topic.toString(), directories, dates);
+        }
         return session -> BronzeLines.read(session, directories);
     }
 
