@@ -60,10 +60,13 @@ final class SparkClassArchive {
      * off: a dump warns about each class it cannot keep (some thousands), which is not the user's concern.
      */
     List<String> jvmFlags() {
+        String use;
         if (exists()) {
             markUsed();
+            use = "-XX:SharedArchiveFile=" + archive;
+        } else {
+            use = "-XX:ArchiveClassesAtExit=" + partial();
         }
-        String use = exists() ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + partial();
         return List.of(use, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
     }
 
