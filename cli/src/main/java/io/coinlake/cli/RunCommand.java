@@ -98,6 +98,11 @@ final class RunCommand implements Callable<Integer> {
         out.println("look at the records:  ./coinlake kafka console-consumer --topic " + effective.rawTopic()
                 + " --from-beginning --max-messages 3");
         out.println("stop the stack:       ./coinlake down");
+        if (sparkExit == 0) {
+            out.println();
+            out.println("see the market:       ./coinlake report   (an HTML page of these tables, written to "
+                    + effective.home().resolve(ReportCommand.DEFAULT_FILE) + ")");
+        }
         return sparkExit;
     }
 

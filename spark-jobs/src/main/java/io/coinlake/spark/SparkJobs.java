@@ -9,8 +9,10 @@ import io.coinlake.spark.gold.GoldJob;
 import io.coinlake.spark.maintenance.Maintenance;
 import io.coinlake.spark.quality.QualityLog;
 import io.coinlake.spark.quality.QualityResult;
+import io.coinlake.spark.report.ReportJob;
 import io.coinlake.spark.silver.SilverJob;
 import io.coinlake.spark.table.SchemaConflict;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -38,7 +40,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "coinlake-spark", mixinStandardHelpOptions = true,
         subcommands = {SparkJobs.Silver.class, SparkJobs.Gold.class, SparkJobs.Pipeline.class, SparkJobs.Quality.class,
-            SparkJobs.Sql.class, SparkJobs.Maintain.class,
+            SparkJobs.Sql.class, SparkJobs.Report.class, SparkJobs.Maintain.class,
             SparkJobs.CheckCatalog.class})
 public final class SparkJobs {
     static final int CHECKS_FAILED = 2;
@@ -279,6 +281,42 @@ public final class SparkJobs {
             SparkSession spark = LakeSession.create(config, "coinlake sql");
             try {
                 ResultTable.print(spark.sql(query), maxRows, System.out);
+                return 0;
+            } finally {
+                spark.stop();
+            }
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "Write an HTML report of gold's days (all of them, or --from/--to) with the audit log's checks.")
+    static final class Report implements Callable<Integer> {
+        @CommandLine.Mixin
+        Settings settings;
+
+        @Option(names = "--from", paramLabel = "YYYY-MM-DD", description = "First day (default: gold's first).")
+        String from;
+
+        @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last day (default: gold's last).")
+        String to;
+
+        @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "Assets in the price charts (default: ${DEFAULT-VALUE}).")
+        int top;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE", description = "The HTML file to write.")
+        Path out;
+
+        @Override
+        public Integer call() {
+            CoinlakeConfig config = settings.resolve();
+            LocalDate first = from == null ? null : parse("--from", from);
+            LocalDate last = to == null ? null : parse("--to", to);
+            if (first != null && last != null && last.isBefore(first)) {
+                throw new JobFailure("--to " + last + " is before --from " + first + ".");
+            }
+            SparkSession spark = LakeSession.create(config, "coinlake report");
+            try {
+                new ReportJob(spark, config, System.out).write(first, last, top, out);
                 return 0;
             } finally {
                 spark.stop();

@@ -1,0 +1,103 @@
+"""Other engines read the lake as it is, with the snippets of docs/query-with-your-own-tools.md:
+PyIceberg through the SQLite catalog, DuckDB through iceberg_scan on each table's metadata file.
+Every table's row count and the exact sum of every decimal column agree with Spark's
+('./coinlake sql'), and so do gold.market_daily's decimals row by row."""
+
+import decimal
+from pathlib import Path
+
+import duckdb
+import pytest
+from pyiceberg.catalog.sql import SqlCatalog
+
+from conftest import DAYS, sql
+
+TABLES = {"silver.asset_snapshots", "silver.assets", "silver.rejected_records", "gold.fct_asset_daily",
+          "gold.market_daily", "gold.dim_asset", "audit.quality_checks"}
+
+
+def catalog(env):
+    # docs/query-with-your-own-tools.md, "PyIceberg"
+    return SqlCatalog("lake", uri=f"sqlite:///{env['COINLAKE_HOME']}/catalog/iceberg.db", **{
+        "s3.endpoint": f"http://127.0.0.1:{env['COINLAKE_S3_PORT']}",
+        "s3.access-key-id": "coinlake",
+        "s3.secret-access-key": "coinlake-local-secret",
+        "s3.region": "us-east-1",
+    })
+
+
+def duckdb_connection(env):
+    # docs/query-with-your-own-tools.md, "DuckDB": the extensions come from their PyPI wheels.
+    con = duckdb.connect()
+    for extension in ("httpfs", "avro", "iceberg"):
+        module = __import__(f"duckdb_extension_{extension}")
+        path = next(Path(module.__path__[0]).glob(f"extensions/*/{extension}.duckdb_extension"))
+        con.execute(f"LOAD '{path}'")
+    con.execute(f"""CREATE SECRET lake (TYPE s3, KEY_ID 'coinlake', SECRET 'coinlake-local-secret', REGION 'us-east-1',
+                    ENDPOINT '127.0.0.1:{env['COINLAKE_S3_PORT']}', URL_STYLE 'path', USE_SSL false)""")
+    return con
+
+
+@pytest.fixture(scope="module")
+def engines(lake):
+    lake_catalog = catalog(lake)
+    tables = {f"{namespace[0]}.{name[1]}" for namespace in lake_catalog.list_namespaces()
+              for name in lake_catalog.list_tables(namespace)}
+    assert tables == TABLES, "a new table? add it to TABLES and to docs/query-with-your-own-tools.md"
+    loaded = {name: lake_catalog.load_table(name) for name in sorted(TABLES)}
+    decimals = {name: [field.name for field in table.schema().fields if str(field.field_type).startswith("decimal")]
+                for name, table in loaded.items()}
+    return loaded, decimals, duckdb_connection(lake)
+
+
+@pytest.fixture(scope="module")
+def spark_figures(lake, engines):
+    """Row counts and decimal sums of every table in one './coinlake sql' (one Spark JVM)."""
+    _, decimals, _ = engines
+    parts = []
+    for table in sorted(TABLES):
+        parts.append(f"select '{table}' as t, '' as c, cast(count(*) as string) as v from {table}")
+        parts += [f"select '{table}', '{column}', cast(sum({column}) as string) from {table}" for column in decimals[table]]
+    return {(row["t"], row["c"]): row["v"] for row in sql(lake, " union all ".join(parts))}
+
+
+def test_every_table_has_spark_row_count_in_pyiceberg_and_duckdb(engines, spark_figures):
+    loaded, _, con = engines
+    for name, table in loaded.items():
+        expected = int(spark_figures[(name, "")])
+        assert table.scan().to_arrow().num_rows == expected, name
+        assert con.execute(f"select count(*) from iceberg_scan('{table.metadata_location}')").fetchone()[0] == expected, name
+    assert int(spark_figures[("gold.market_daily", "")]) == DAYS
+
+
+def test_every_decimal_column_sums_to_the_same_exact_value_in_each_engine(engines, spark_figures):
+    loaded, decimals, con = engines
+    compared = 0
+    for name, table in loaded.items():
+        arrow = table.scan().to_arrow()
+        for column in decimals[name]:
+            spark = spark_figures[(name, column)]
+            expected = None if spark is None else decimal.Decimal(spark)
+            with decimal.localcontext(decimal.Context(prec=76)):
+                values = [v for v in arrow.column(column).to_pylist() if v is not None]
+                pyiceberg = sum(values, decimal.Decimal(0)) if values else None
+            duck = con.execute(f"select sum({column}) from iceberg_scan('{table.metadata_location}')").fetchone()[0]
+            assert (pyiceberg, duck) == (expected, expected), f"{name}.{column}"
+            compared += 1
+    assert compared >= 20
+
+
+def test_market_daily_reads_the_same_decimals_row_by_row(lake, engines):
+    loaded, _, con = engines
+    table = loaded["gold.market_daily"]
+    spark = [(row["day"], decimal.Decimal(row["total_market_cap_usd"]), decimal.Decimal(row["total_volume_usd_24h"]))
+             for row in sql(lake, "select day, total_market_cap_usd, total_volume_usd_24h from gold.market_daily order by day")]
+    arrow = table.scan(selected_fields=("day", "total_market_cap_usd", "total_volume_usd_24h")).to_arrow()
+    arrow = arrow.sort_by("day")
+    pyiceberg = list(zip([d.isoformat() for d in arrow.column("day").to_pylist()],
+                         arrow.column("total_market_cap_usd").to_pylist(), arrow.column("total_volume_usd_24h").to_pylist()))
+    duck = [(d.isoformat(), cap, volume) for d, cap, volume in con.execute(
+        f"select day, total_market_cap_usd, total_volume_usd_24h from iceberg_scan('{table.metadata_location}') order by day").fetchall()]
+    assert pyiceberg == spark
+    assert duck == spark
+    assert len(spark) == DAYS
