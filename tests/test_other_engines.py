@@ -1,16 +1,19 @@
 """Other engines read the lake as it is, with the snippets of docs/query-with-your-own-tools.md:
-PyIceberg through the SQLite catalog, DuckDB through iceberg_scan on each table's metadata file.
-Every table's row count and the exact sum of every decimal column agree with Spark's
-('./coinlake sql'), and so do gold.market_daily's decimals row by row."""
+PyIceberg through the SQLite catalog, DuckDB through iceberg_scan on each table's metadata file,
+boto3 on bronze. Every table's row count and the exact sum of every decimal column agree with
+Spark's ('./coinlake sql'), and so do gold.market_daily's decimals row by row; bronze's objects,
+bytes and records per date agree with './coinlake status'."""
 
 import decimal
+import json
 from pathlib import Path
 
+import boto3
 import duckdb
 import pytest
 from pyiceberg.catalog.sql import SqlCatalog
 
-from conftest import DAYS, sql
+from conftest import DAYS, run_cli, sql
 
 TABLES = {"silver.asset_snapshots", "silver.assets", "silver.rejected_records", "gold.fct_asset_daily",
           "gold.market_daily", "gold.dim_asset", "audit.quality_checks"}
@@ -36,6 +39,12 @@ def duckdb_connection(env):
     con.execute(f"""CREATE SECRET lake (TYPE s3, KEY_ID 'coinlake', SECRET 'coinlake-local-secret', REGION 'us-east-1',
                     ENDPOINT '127.0.0.1:{env['COINLAKE_S3_PORT']}', URL_STYLE 'path', USE_SSL false)""")
     return con
+
+
+def bronze_client(env):
+    # docs/query-with-your-own-tools.md, "Bronze with boto3"
+    return boto3.client("s3", endpoint_url=f"http://127.0.0.1:{env['COINLAKE_S3_PORT']}", region_name="us-east-1",
+                        aws_access_key_id="coinlake", aws_secret_access_key="coinlake-local-secret")
 
 
 @pytest.fixture(scope="module")
@@ -101,3 +110,27 @@ def test_market_daily_reads_the_same_decimals_row_by_row(lake, engines):
     assert pyiceberg == spark
     assert duck == spark
     assert len(spark) == DAYS
+
+
+def test_boto3_finds_the_bronze_objects_bytes_and_records_that_status_reports(lake):
+    status = run_cli(lake, "status", "--json")
+    assert status.returncode == 0, status.stderr[-5000:]
+    expected = json.loads(status.stdout)["bronze"]["dates"]
+    assert len(expected) == DAYS
+    s3 = bronze_client(lake)
+    found = {}
+    for page in s3.get_paginator("list_objects_v2").paginate(Bucket="coinlake", Prefix="bronze/coincap.assets.raw/"):
+        for item in page.get("Contents", []):
+            date = item["Key"].split("/dt=")[1].split("/")[0]
+            lines = s3.get_object(Bucket="coinlake", Key=item["Key"])["Body"].read().decode().splitlines()
+            day = found.setdefault(date, {"objects": 0, "bytes": 0, "records": {}})
+            day["objects"] += 1
+            day["bytes"] += item["Size"]
+            for line in lines:
+                envelope = json.loads(line)
+                day["records"][envelope["runId"]] = day["records"].get(envelope["runId"], 0) + (envelope["type"] == "asset")
+    assert sorted(found) == sorted(expected)
+    for date, day in expected.items():
+        run = day["latestRun"]
+        assert (found[date]["objects"], found[date]["bytes"]) == (day["objects"], day["bytes"]), date
+        assert found[date]["records"][run["runId"]] == run["records"] > 0, date

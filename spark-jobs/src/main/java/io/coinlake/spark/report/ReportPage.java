@@ -57,10 +57,14 @@ final class ReportPage {
         }
     }
 
-    /** JSON that cannot end the script element it sits in, whatever the lake's strings hold. */
+    /**
+     * JSON that cannot end the script element it sits in, whatever the lake's strings hold: every
+     * less-than sign is written as JSON's six-character unicode escape, which JSON.parse reads back
+     * as the same character (the sign only occurs inside strings).
+     */
     static String json(ObjectNode data) {
         try {
-            return new ObjectMapper().writeValueAsString(data).replace("</", "<\\/").replace("<!--", "<\\!--");
+            return new ObjectMapper().writeValueAsString(data).replace("<", "\\u003c");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
