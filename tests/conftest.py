@@ -14,6 +14,8 @@ from embedded_stack import run_cli, start  # noqa: E402
 
 WEEK = ("2026-11-01", "2026-11-07")
 DAYS = 7
+TABLES = {"silver.asset_snapshots", "silver.assets", "silver.rejected_records", "gold.fct_asset_daily",
+          "gold.market_daily", "gold.dim_asset", "audit.quality_checks"}
 
 
 @pytest.fixture(scope="session")
@@ -44,3 +46,11 @@ def sql(env, query: str) -> list[dict[str, str]]:
         cells += [""] * (len(header) - len(cells))
         rows.append({name: None if value == "NULL" else value for name, value in zip(header, cells)})
     return rows
+
+
+def load_duckdb_extensions(con) -> None:
+    """DuckDB's httpfs, avro and iceberg extensions from their PyPI wheels (docs/query-with-your-own-tools.md)."""
+    for extension in ("httpfs", "avro", "iceberg"):
+        module = __import__(f"duckdb_extension_{extension}")
+        path = next(Path(module.__path__[0]).glob(f"extensions/*/{extension}.duckdb_extension"))
+        con.execute(f"LOAD '{path}'")

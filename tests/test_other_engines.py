@@ -6,17 +6,13 @@ bytes and records per date agree with './coinlake status'."""
 
 import decimal
 import json
-from pathlib import Path
 
 import boto3
 import duckdb
 import pytest
 from pyiceberg.catalog.sql import SqlCatalog
 
-from conftest import DAYS, run_cli, sql
-
-TABLES = {"silver.asset_snapshots", "silver.assets", "silver.rejected_records", "gold.fct_asset_daily",
-          "gold.market_daily", "gold.dim_asset", "audit.quality_checks"}
+from conftest import DAYS, TABLES, load_duckdb_extensions, run_cli, sql
 
 
 def catalog(env):
@@ -30,12 +26,9 @@ def catalog(env):
 
 
 def duckdb_connection(env):
-    # docs/query-with-your-own-tools.md, "DuckDB": the extensions come from their PyPI wheels.
+    # docs/query-with-your-own-tools.md, "DuckDB"
     con = duckdb.connect()
-    for extension in ("httpfs", "avro", "iceberg"):
-        module = __import__(f"duckdb_extension_{extension}")
-        path = next(Path(module.__path__[0]).glob(f"extensions/*/{extension}.duckdb_extension"))
-        con.execute(f"LOAD '{path}'")
+    load_duckdb_extensions(con)
     con.execute(f"""CREATE SECRET lake (TYPE s3, KEY_ID 'coinlake', SECRET 'coinlake-local-secret', REGION 'us-east-1',
                     ENDPOINT '127.0.0.1:{env['COINLAKE_S3_PORT']}', URL_STYLE 'path', USE_SSL false)""")
     return con

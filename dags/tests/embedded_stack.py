@@ -28,7 +28,7 @@ def free_port(pair: bool = False) -> int:
     raise RuntimeError("no free port")
 
 
-def environment(home: Path) -> dict[str, str]:
+def environment(home: Path, settings: dict[str, str] | None = None) -> dict[str, str]:
     env = dict(os.environ)
     env.update({
         "COINLAKE_HOME": str(home),
@@ -37,7 +37,9 @@ def environment(home: Path) -> dict[str, str]:
         "COINLAKE_S3_PORT": str(free_port(pair=True)),
         "COINLAKE_CONNECT_PORT": str(free_port(pair=True)),
         "COINLAKE_ASSET_COUNT": "10",
+        "COINLAKE_REST_CATALOG_PORT": str(free_port()),
     })
+    env.update(settings or {})
     return env
 
 
@@ -52,8 +54,9 @@ class StackFailedToStart(RuntimeError):
     pass
 
 
-def start(home: Path) -> dict[str, str]:
-    """'./coinlake up' on free ports in HOME; returns the environment that points the CLI at it.
+def start(home: Path, settings: dict[str, str] | None = None) -> dict[str, str]:
+    """'./coinlake up' on free ports in HOME, with SETTINGS added to the environment; returns the
+    environment that points the CLI at it.
 
     A failed start is reported in full and tried once more on other ports in a fresh home: these
     tests are about what runs on the stack, and CI once saw 'up' fail here within a second, a
@@ -62,17 +65,17 @@ def start(home: Path) -> dict[str, str]:
     live in a temporary folder nobody will look at.
     """
     try:
-        return try_start(home / "first-try")
+        return try_start(home / "first-try", settings)
     except StackFailedToStart as failure:
         # A warning, not a print: pytest lists warnings at the end of a run that passes too.
         warnings.warn(f"the embedded stack failed to start, so it was tried once more on other ports: {failure}")
-    return try_start(home / "second-try")
+    return try_start(home / "second-try", settings)
 
 
-def try_start(home: Path) -> dict[str, str]:
+def try_start(home: Path, settings: dict[str, str] | None = None) -> dict[str, str]:
     """The stack's environment; on failure the stack is stopped again and the error says why."""
     home.mkdir(parents=True)
-    env = environment(home)
+    env = environment(home, settings)
     result = run_cli(env, "up", timeout=300)
     if result.returncode == 0:
         return env

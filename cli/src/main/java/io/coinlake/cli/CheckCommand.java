@@ -2,6 +2,7 @@ package io.coinlake.cli;
 
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.Settings;
+import io.coinlake.embedded.EmbeddedRestCatalog;
 import io.coinlake.embedded.EmbeddedS3;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -140,11 +141,15 @@ final class CheckCommand implements Callable<Integer> {
             throw new Down("not checked: the catalog's tables live in the S3 store, which is down. "
                     + startHint(true, "S3_ENDPOINT"));
         }
+        if (config.usesEmbeddedRestCatalog() && !EmbeddedRestCatalog.isServing(config.restCatalogUrl())) {
+            throw new Down("the REST catalog server is not running at " + config.restCatalogUrl() + ". "
+                    + startHint(true, "COINLAKE_REST_CATALOG_URL"));
+        }
         int exit = SparkJob.run(config, List.of("check-catalog"));
         if (exit != 0) {
-            throw new Down("the catalog at " + config.catalogUri() + " did not answer: see the line above.");
+            throw new Down("the catalog at " + config.catalogAddress() + " did not answer: see the line above.");
         }
-        return config.catalogUri();
+        return config.catalogAddress();
     }
 
     private static String firstLine(String text) {

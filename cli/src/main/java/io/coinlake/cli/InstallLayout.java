@@ -43,6 +43,11 @@ final class InstallLayout {
         return require(root.resolve("s3server/target/lib")) + "/*";
     }
 
+    /** The classpath of the embedded REST catalog server's JVM. */
+    String restCatalogClasspath() {
+        return require(root.resolve("restcatalog/target/lib")) + "/*";
+    }
+
     /** The Spark jobs' jar and every jar they need, Spark included. */
     String sparkJobsClasspath() {
         return require(root.resolve("spark-jobs/target/coinlake-spark-jobs.jar")) + ":"

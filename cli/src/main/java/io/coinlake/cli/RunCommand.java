@@ -90,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
                     + BronzeObjectKey.PREFIX + "/ at " + effective.s3Endpoint() + ")");
         }
         out.println("tables (Iceberg):     listed above; columns in docs/data-model.md or ./coinlake sql \"describe silver.assets\"");
-        out.println("catalog and data:     " + effective.catalogUri() + ", " + effective.warehouse());
+        out.println("catalog and data:     " + effective.catalogAddress() + ", " + effective.warehouse());
         out.println("query them:           ./coinlake sql \"select day, asset_id, close_price_usd, market_cap_rank,"
                 + " dod_change_pct from gold.fct_asset_daily where day = date'" + last + "' order by market_cap_rank\"");
         out.println("                      ./coinlake sql \"select * from gold.market_daily order by day\"");

@@ -2,6 +2,7 @@ package io.coinlake.cli;
 
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.Settings;
+import io.coinlake.embedded.EmbeddedRestCatalog;
 import io.coinlake.embedded.EmbeddedS3;
 import io.coinlake.process.GoSignal;
 import io.coinlake.process.ParentWatch;
@@ -82,7 +83,7 @@ final class SparkJob {
 
     private static Started start(CoinlakeConfig config, String mainClass, List<String> arguments, int days, boolean awaitsGo)
             throws IOException {
-        requireS3(config);
+        requireServices(config);
         InstallLayout layout = InstallLayout.locate();
         Path log = config.home().resolve("logs").resolve("spark.log");
         Files.createDirectories(log.getParent());
@@ -203,15 +204,30 @@ final class SparkJob {
         return thread;
     }
 
-    /** Whether a job can start now: one against the embedded S3 server needs it running. */
+    /**
+     * Whether a job can start now: one against the embedded S3 server needs it running, and so
+     * does one against the embedded REST catalog server.
+     */
     static boolean storeIsUp(CoinlakeConfig config) {
-        return !config.usesEmbeddedS3() || EmbeddedS3.isServing(config.s3Endpoint());
+        return missingService(config) == null;
     }
 
-    /** Says that the store is down before Spark spends seconds starting. */
-    private static void requireS3(CoinlakeConfig config) {
-        if (!storeIsUp(config)) {
-            throw new UserError("The embedded S3 server is not running at " + config.s3Endpoint()
+    /** The embedded service a job needs that does not answer, or null. */
+    private static String missingService(CoinlakeConfig config) {
+        if (config.usesEmbeddedS3() && !EmbeddedS3.isServing(config.s3Endpoint())) {
+            return "S3 server is not running at " + config.s3Endpoint();
+        }
+        if (config.usesEmbeddedRestCatalog() && !EmbeddedRestCatalog.isServing(config.restCatalogUrl())) {
+            return "REST catalog server (COINLAKE_CATALOG_TYPE=rest) is not running at " + config.restCatalogUrl();
+        }
+        return null;
+    }
+
+    /** Says that the store or the catalog is down before Spark spends seconds starting. */
+    private static void requireServices(CoinlakeConfig config) {
+        String missing = missingService(config);
+        if (missing != null) {
+            throw new UserError("The embedded " + missing
                     + ". Start the stack with './coinlake up' (or run the whole pipeline with './coinlake run').");
         }
     }

@@ -1,9 +1,11 @@
 package io.coinlake.cli;
 
 import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.config.LakeCatalogProperties;
 import io.coinlake.config.Settings;
 import io.coinlake.embedded.EmbeddedConnect;
 import io.coinlake.embedded.EmbeddedKafka;
+import io.coinlake.embedded.EmbeddedRestCatalog;
 import io.coinlake.embedded.EmbeddedS3;
 import io.coinlake.producer.RawTopic;
 import java.io.IOException;
@@ -18,7 +20,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The services commands need: the embedded ones it manages (S3 server, Kafka broker, Connect
- * worker), or the external ones configured (S3_ENDPOINT, KAFKA_BOOTSTRAP_SERVERS, CONNECT_URL).
+ * worker, and the REST catalog server when COINLAKE_CATALOG_TYPE=rest), or the external ones
+ * configured (S3_ENDPOINT, KAFKA_BOOTSTRAP_SERVERS, CONNECT_URL, COINLAKE_REST_CATALOG_URL).
  */
 final class Stack {
     static final Duration START_TIMEOUT = Duration.ofSeconds(120);
@@ -55,9 +58,17 @@ final class Stack {
                 : Optional.empty();
     }
 
+    Optional<EmbeddedRestCatalog> embeddedRestCatalog() {
+        return config.usesEmbeddedRestCatalog()
+                ? Optional.of(new EmbeddedRestCatalog(config.home(), config.get(Settings.COINLAKE_REST_CATALOG_PORT),
+                        InstallLayout.locate().restCatalogClasspath(), LakeCatalogProperties.NAME,
+                        LakeCatalogProperties.jdbc(config)))
+                : Optional.empty();
+    }
+
     /**
-     * Brings everything up in dependency order (S3 and Kafka, the topics, Connect, the bucket,
-     * the sink) and does nothing for what already runs.
+     * Brings everything up in dependency order (S3 and Kafka, the topics, the bucket, the REST
+     * catalog, Connect, the sink) and does nothing for what already runs.
      */
     void up(Consumer<String> progress) throws IOException, InterruptedException {
         Optional<EmbeddedS3> s3 = embeddedS3();
@@ -76,6 +87,12 @@ final class Stack {
             String bucket = config.get(Settings.COINLAKE_BUCKET);
             progress.accept((LakeBucket.ensure(client, bucket) ? "created" : "found") + " bucket " + bucket);
         }
+        Optional<EmbeddedRestCatalog> restCatalog = embeddedRestCatalog();
+        if (restCatalog.isPresent()) {
+            report(restCatalog.get().start(START_TIMEOUT, progress), "REST catalog server", config.catalogAddress(), progress);
+        } else if (config.usesRestCatalog()) {
+            progress.accept("using the REST catalog at " + config.restCatalogUrl() + " (COINLAKE_REST_CATALOG_URL)");
+        }
         Optional<EmbeddedConnect> connect = embeddedConnect();
         if (connect.isPresent()) {
             report(connect.get().start(START_TIMEOUT, progress), "Connect worker", config.connectUrl(), progress);
@@ -86,11 +103,21 @@ final class Stack {
                 BronzeConnector.config(InstallLayout.locate().connectorConfig(), config), START_TIMEOUT, progress);
     }
 
-    /** Stops what is embedded, Connect first (it needs the broker to shut down cleanly), S3 last. */
+    /**
+     * Stops what is embedded, Connect first (it needs the broker to shut down cleanly), S3 last.
+     * The REST catalog server stops whatever the catalog type now says: it may have been started
+     * under another setting.
+     */
     void down(Consumer<String> progress) throws InterruptedException {
         Optional<EmbeddedConnect> connect = embeddedConnect();
         if (connect.isPresent()) {
             stopped(connect.get().stop(), "Connect worker", progress);
+        }
+        EmbeddedRestCatalog restCatalog = new EmbeddedRestCatalog(config.home(), config.get(Settings.COINLAKE_REST_CATALOG_PORT),
+                "", LakeCatalogProperties.NAME, Map.of());
+        boolean restCatalogRan = restCatalog.stop();
+        if (restCatalogRan || config.usesEmbeddedRestCatalog()) {
+            stopped(restCatalogRan, "REST catalog server", progress);
         }
         if (embeddedKafka.isPresent()) {
             stopped(embeddedKafka.get().stop(), "Kafka broker", progress);

@@ -7,6 +7,7 @@ import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.Settings;
 import io.coinlake.embedded.EmbeddedConnect;
 import io.coinlake.embedded.EmbeddedKafka;
+import io.coinlake.embedded.EmbeddedRestCatalog;
 import io.coinlake.embedded.EmbeddedS3;
 import io.coinlake.json.RawJson;
 import io.coinlake.producer.ProduceManifest;
@@ -65,6 +66,10 @@ final class StatusCommand implements Callable<Integer> {
         healthy &= service(services, "connect", effective.usesEmbeddedConnect(),
                 stack.embeddedConnect().flatMap(EmbeddedConnect::running),
                 effective.connectUrl());
+        if (effective.usesRestCatalog()) {
+            healthy &= service(services, "rest-catalog", effective.usesEmbeddedRestCatalog(),
+                    stack.embeddedRestCatalog().flatMap(EmbeddedRestCatalog::running), effective.restCatalogUrl());
+        }
         healthy &= sink(report, effective);
         if (kafkaUp) {
             healthy &= topic(report, stack, effective);

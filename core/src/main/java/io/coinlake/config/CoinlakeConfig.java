@@ -100,6 +100,27 @@ public final class CoinlakeConfig {
         return usesEmbeddedCatalog() ? "jdbc:sqlite:" + embeddedCatalogFile() : get(Settings.COINLAKE_CATALOG_URI);
     }
 
+    public boolean usesRestCatalog() {
+        return get(Settings.COINLAKE_CATALOG_TYPE) == Settings.CatalogType.REST;
+    }
+
+    /** True when clients go through the REST catalog server that 'up' starts over the JDBC catalog. */
+    public boolean usesEmbeddedRestCatalog() {
+        return usesRestCatalog() && get(Settings.COINLAKE_REST_CATALOG_URL).isEmpty();
+    }
+
+    /** The REST catalog's URL (meaningful when {@link #usesRestCatalog()}). */
+    public String restCatalogUrl() {
+        return usesEmbeddedRestCatalog() ? "http://127.0.0.1:" + get(Settings.COINLAKE_REST_CATALOG_PORT)
+                : get(Settings.COINLAKE_REST_CATALOG_URL);
+    }
+
+    /** Where clients find the catalog, as messages name it. */
+    public String catalogAddress() {
+        return usesRestCatalog() ? restCatalogUrl() + " (REST" + (usesEmbeddedRestCatalog() ? " over " + catalogUri() : "")
+                + ")" : catalogUri();
+    }
+
     public String warehouse() {
         String configured = get(Settings.COINLAKE_WAREHOUSE);
         return configured.isEmpty() ? "s3://" + get(Settings.COINLAKE_BUCKET) + "/warehouse" : configured;

@@ -20,6 +20,14 @@ public final class Settings {
         SIMULATOR
     }
 
+    /** How clients reach the Iceberg catalog. */
+    public enum CatalogType {
+        /** Each client opens the JDBC catalog database itself. */
+        JDBC,
+        /** Through an Iceberg REST catalog server: the embedded one over the JDBC catalog, or COINLAKE_REST_CATALOG_URL. */
+        REST
+    }
+
     /** How the snapshot of a date is fetched from the API (see docs/decisions.md, "What a snapshot of date D is"). */
     public enum SnapshotMode {
         /** LIVE for today and yesterday (UTC), HISTORY for older dates. */
@@ -107,6 +115,16 @@ public final class Settings {
     public static final Setting<Integer> SPARK_SHUFFLE_PARTITIONS = Setting.integer("SPARK_SHUFFLE_PARTITIONS", 4,
             "spark.sql.shuffle.partitions: Spark's 200 only adds overhead for daily batches on a few cores.",
             Validators.between(1, 10000));
+    public static final Setting<CatalogType> COINLAKE_CATALOG_TYPE = Setting.choice("COINLAKE_CATALOG_TYPE",
+            CatalogType.JDBC, "How the Spark jobs and other engines reach the Iceberg catalog: jdbc opens the catalog"
+                    + " database (COINLAKE_CATALOG_URI) directly; rest goes through an Iceberg REST catalog server, the"
+                    + " one './coinlake up' starts over that database unless COINLAKE_REST_CATALOG_URL names another.");
+    public static final Setting<String> COINLAKE_REST_CATALOG_URL = Setting.string("COINLAKE_REST_CATALOG_URL", "",
+            "An external Iceberg REST catalog, used when COINLAKE_CATALOG_TYPE=rest. Empty: the embedded REST catalog"
+                    + " server started by './coinlake up'.", Validators.optionalHttpUrl());
+    public static final Setting<Integer> COINLAKE_REST_CATALOG_PORT = Setting.integer("COINLAKE_REST_CATALOG_PORT", 18181,
+            "Port of the embedded REST catalog server on 127.0.0.1 (COINLAKE_CATALOG_TYPE=rest).",
+            Validators.between(1024, 65535));
     public static final Setting<String> COINLAKE_CATALOG_URI = Setting.string("COINLAKE_CATALOG_URI", "",
             "JDBC URI of the Iceberg catalog, e.g. jdbc:postgresql://host:5432/iceberg."
                     + " Empty: a SQLite file at <COINLAKE_HOME>/catalog/iceberg.db.", Validators.optionalJdbcUri());
@@ -137,7 +155,8 @@ public final class Settings {
             COINLAKE_HOME, COINLAKE_CACHE_DIR, KAFKA_BOOTSTRAP_SERVERS, COINLAKE_KAFKA_PORT, COINLAKE_RAW_TOPIC,
             COINLAKE_RAW_TOPIC_PARTITIONS, COINLAKE_DLQ_TOPIC, S3_ENDPOINT, COINLAKE_S3_PORT, S3_REGION, S3_ACCESS_KEY,
             S3_SECRET_KEY, COINLAKE_BUCKET, CONNECT_URL, COINLAKE_CONNECT_PORT, SPARK_MASTER, SPARK_DRIVER_MEMORY,
-            SPARK_SHUFFLE_PARTITIONS, COINLAKE_CATALOG_URI, COINLAKE_CATALOG_USER, COINLAKE_CATALOG_PASSWORD,
+            SPARK_SHUFFLE_PARTITIONS, COINLAKE_CATALOG_TYPE, COINLAKE_REST_CATALOG_URL, COINLAKE_REST_CATALOG_PORT,
+            COINLAKE_CATALOG_URI, COINLAKE_CATALOG_USER, COINLAKE_CATALOG_PASSWORD,
             COINLAKE_WAREHOUSE, COINLAKE_SNAPSHOTS_KEPT, COINLAKE_SNAPSHOT_MAX_AGE_HOURS, COINLAKE_TARGET_FILE_SIZE_MB,
             COINLAKE_ORPHAN_MIN_AGE_HOURS);
 

@@ -28,11 +28,29 @@ class CatalogSettingsTest {
     }
 
     @Test
+    void theRestTypeServesTheSameJdbcCatalogThroughTheEmbeddedServer() {
+        CoinlakeConfig config = CoinlakeConfig.of(Map.of("COINLAKE_HOME", "/tmp/lake-home", "COINLAKE_CATALOG_TYPE", "REST"));
+
+        assertThat(config.usesEmbeddedRestCatalog()).isTrue();
+        assertThat(config.restCatalogUrl()).isEqualTo("http://127.0.0.1:18181");
+        assertThat(config.catalogAddress()).isEqualTo("http://127.0.0.1:18181 (REST over jdbc:sqlite:/tmp/lake-home/catalog/iceberg.db)");
+        assertThat(LakeCatalogProperties.jdbc(config)).containsEntry("uri", "jdbc:sqlite:/tmp/lake-home/catalog/iceberg.db")
+                .containsEntry("warehouse", "s3://coinlake/warehouse").containsEntry("jdbc.busy_timeout", "30000");
+        assertThat(LakeCatalogProperties.client(config)).containsEntry("type", "rest")
+                .containsEntry("uri", "http://127.0.0.1:18181").doesNotContainKey("jdbc.schema-version");
+        assertThat(CoinlakeConfig.of(Map.of()).catalogAddress()).isEqualTo(CoinlakeConfig.of(Map.of()).catalogUri());
+    }
+
+    @Test
     void unsupportedCatalogsWarehousesAndHeapSizesAreRefusedWithTheRule() {
         assertThatThrownBy(() -> CoinlakeConfig.of(Map.of("COINLAKE_CATALOG_URI", "jdbc:mysql://db/iceberg")))
                 .hasMessageContaining("must be a jdbc:sqlite: or jdbc:postgresql: URI");
         assertThatThrownBy(() -> CoinlakeConfig.of(Map.of("COINLAKE_WAREHOUSE", "/local/dir")))
                 .hasMessageContaining("must be an S3 location");
+        assertThatThrownBy(() -> CoinlakeConfig.of(Map.of("COINLAKE_CATALOG_TYPE", "hive")))
+                .hasMessageContaining("must be one of: jdbc, rest");
+        assertThatThrownBy(() -> CoinlakeConfig.of(Map.of("COINLAKE_REST_CATALOG_URL", "thrift://metastore:9083")))
+                .hasMessageContaining("COINLAKE_REST_CATALOG_URL");
         assertThatThrownBy(() -> CoinlakeConfig.of(Map.of("SPARK_DRIVER_MEMORY", "2 GB")))
                 .hasMessageContaining("SPARK_DRIVER_MEMORY='2 GB'").hasMessageContaining("512m or 2g");
     }

@@ -1,9 +1,12 @@
 package io.coinlake.embedded;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -120,6 +123,26 @@ abstract class ChildService {
                     .append("logger.l").append(i).append(".level = info\n");
         }
         Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
+    }
+
+    /** Whether a program listens on the port of 127.0.0.1. */
+    protected static boolean portInUse(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Writes a configuration file that holds a secret: readable by its owner only. */
+    protected static void writePrivately(Path file, String text) throws IOException {
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: nothing more to do.
+        }
     }
 
     /** {@code java <jvm options> -cp <classpath> <main> <args>} with this JVM's java. */

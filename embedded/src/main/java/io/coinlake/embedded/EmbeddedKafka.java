@@ -1,8 +1,6 @@
 package io.coinlake.embedded;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,15 +88,6 @@ public final class EmbeddedKafka extends ChildService {
         try (Admin admin = Admin.create(settings)) {
             return !admin.describeCluster().nodes().get(3, TimeUnit.SECONDS).isEmpty();
         } catch (ExecutionException | TimeoutException e) {
-            return false;
-        }
-    }
-
-    private static boolean portInUse(int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 300);
-            return true;
-        } catch (IOException e) {
             return false;
         }
     }

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -132,12 +131,6 @@ public final class EmbeddedS3 extends ChildService {
                 "jclouds.credential=" + secretKey,
                 "jclouds.filesystem.basedir=" + dataDirectory(),
                 "");
-        Files.writeString(properties(), text, StandardCharsets.UTF_8);
-        // The file holds the secret key: readable by its owner only.
-        try {
-            Files.setPosixFilePermissions(properties(), PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: nothing more to do.
-        }
+        writePrivately(properties(), text);
     }
 }

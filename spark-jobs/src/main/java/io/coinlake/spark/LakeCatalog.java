@@ -2,6 +2,7 @@ package io.coinlake.spark;
 
 import io.coinlake.bronze.BronzeObjectKey;
 import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.config.LakeCatalogProperties;
 import io.coinlake.config.Settings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,17 +16,17 @@ import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.SupportsNamespaces;
 import org.apache.iceberg.catalog.TableIdentifier;
 import org.apache.iceberg.jdbc.JdbcCatalog;
+import org.apache.iceberg.rest.RESTCatalog;
 
 /**
  * The Spark settings that make the Iceberg catalog {@value #NAME} (a JDBC catalog whose tables live
- * in the S3 store) the session's default, and let Spark read bronze through Hadoop's s3a. A pure
- * function of the configuration, so it is tested without Spark.
+ * in the S3 store, reached directly or through a REST catalog server) the session's default, and
+ * let Spark read bronze through Hadoop's s3a. A pure function of the configuration, so it is tested
+ * without Spark.
  */
 public final class LakeCatalog {
     /** The catalog's name in Spark: tables are {@code lake.silver.x}, or {@code silver.x} since it is the default. */
-    public static final String NAME = "lake";
-    /** Iceberg does not retry SQLITE_BUSY itself; concurrent jobs wait this long for the catalog file. */
-    static final int SQLITE_BUSY_TIMEOUT_MS = 30_000;
+    public static final String NAME = LakeCatalogProperties.NAME;
     private static final String SQLITE = "jdbc:sqlite:";
 
     private LakeCatalog() {
@@ -38,23 +39,7 @@ public final class LakeCatalog {
         conf.put("spark.sql.extensions", "org.apache.iceberg.spark.extensions.IcebergSparkSessionExtensions");
         conf.put("spark.sql.defaultCatalog", NAME);
         conf.put(prefix, "org.apache.iceberg.spark.SparkCatalog");
-        conf.put(prefix + ".type", "jdbc");
-        conf.put(prefix + ".uri", config.catalogUri());
-        // V1 is the catalog schema with views; Iceberg creates it in an empty database on first use.
-        conf.put(prefix + ".jdbc.schema-version", "V1");
-        if (isSqlite(config)) {
-            conf.put(prefix + ".jdbc.busy_timeout", Integer.toString(SQLITE_BUSY_TIMEOUT_MS));
-        } else {
-            conf.put(prefix + ".jdbc.user", config.get(Settings.COINLAKE_CATALOG_USER));
-            conf.put(prefix + ".jdbc.password", config.get(Settings.COINLAKE_CATALOG_PASSWORD).reveal());
-        }
-        conf.put(prefix + ".warehouse", config.warehouse());
-        conf.put(prefix + ".io-impl", "org.apache.iceberg.aws.s3.S3FileIO");
-        conf.put(prefix + ".s3.endpoint", config.s3Endpoint());
-        conf.put(prefix + ".s3.path-style-access", "true");
-        conf.put(prefix + ".s3.access-key-id", config.get(Settings.S3_ACCESS_KEY));
-        conf.put(prefix + ".s3.secret-access-key", config.get(Settings.S3_SECRET_KEY).reveal());
-        conf.put(prefix + ".client.region", config.get(Settings.S3_REGION));
+        LakeCatalogProperties.client(config).forEach((key, value) -> conf.put(prefix + "." + key, value));
 
         // Iceberg's paths say s3://; listing them (orphan-file removal) goes through Hadoop, so s3 is s3a too.
         conf.put("spark.hadoop.fs.s3.impl", "org.apache.hadoop.fs.s3a.S3AFileSystem");
@@ -69,25 +54,21 @@ public final class LakeCatalog {
     }
 
     /**
-     * Opens the catalog as Iceberg's own {@code JdbcCatalog}, with the settings Spark gets, and
-     * loads every table (which reads its metadata from the S3 store): a check that needs no Spark.
+     * Opens the catalog as Iceberg's own {@code JdbcCatalog} or {@code RESTCatalog}, with the
+     * settings Spark gets, and loads every table (which reads its metadata from the S3 store): a
+     * check that needs no Spark.
      *
      * @return what was found, e.g. "7 tables, metadata readable"
      */
     public static String check(CoinlakeConfig config) {
-        String prefix = "spark.sql.catalog." + NAME + ".";
-        Map<String, String> properties = new LinkedHashMap<>();
-        sparkConf(config).forEach((key, value) -> {
-            if (key.startsWith(prefix)) {
-                properties.put(key.substring(prefix.length()), value);
-            }
-        });
+        Map<String, String> properties = new LinkedHashMap<>(LakeCatalogProperties.client(config));
         properties.remove("type");
         Optional<Path> sqlite = sqliteFile(config);
         if (sqlite.isPresent() && !Files.exists(sqlite.get())) {
             return "no tables yet: the SQLite file " + sqlite.get() + " appears with the first silver run";
         }
-        Catalog catalog = CatalogUtil.loadCatalog(JdbcCatalog.class.getName(), NAME, properties, null);
+        String implementation = config.usesRestCatalog() ? RESTCatalog.class.getName() : JdbcCatalog.class.getName();
+        Catalog catalog = CatalogUtil.loadCatalog(implementation, NAME, properties, null);
         int tables = 0;
         try {
             for (Namespace namespace : ((SupportsNamespaces) catalog).listNamespaces()) {
@@ -108,14 +89,11 @@ public final class LakeCatalog {
         return tables + " tables, metadata readable";
     }
 
-    static boolean isSqlite(CoinlakeConfig config) {
-        return sqliteFile(config).isPresent();
-    }
-
-    /** The catalog's database file when the catalog is SQLite. */
+    /** The catalog's database file when the jobs open a SQLite catalog themselves (not through REST). */
     static Optional<Path> sqliteFile(CoinlakeConfig config) {
         String uri = config.catalogUri();
-        return uri.startsWith(SQLITE) ? Optional.of(Path.of(uri.substring(SQLITE.length())).toAbsolutePath()) : Optional.empty();
+        return !config.usesRestCatalog() && uri.startsWith(SQLITE)
+                ? Optional.of(Path.of(uri.substring(SQLITE.length())).toAbsolutePath()) : Optional.empty();
     }
 
     /** Where bronze of one date is, as Spark reads it. */

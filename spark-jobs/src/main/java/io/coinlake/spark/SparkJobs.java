@@ -257,7 +257,7 @@ public final class SparkJobs {
                 System.out.println("[catalog] " + LakeCatalog.check(config));
                 return 0;
             } catch (RuntimeException e) {
-                System.out.println("[catalog] cannot read the catalog at " + config.catalogUri() + ": " + e.getMessage());
+                System.out.println("[catalog] cannot read the catalog at " + config.catalogAddress() + ": " + e.getMessage());
                 return 1;
             }
         }

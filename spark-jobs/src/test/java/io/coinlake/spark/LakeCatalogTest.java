@@ -36,6 +36,30 @@ class LakeCatalogTest {
     }
 
     @Test
+    void theRestTypeSendsSparkToTheEmbeddedRestCatalogWithTheSameFileSettings() {
+        Map<String, String> conf = LakeCatalog.sparkConf(CoinlakeConfig.of(Map.of("COINLAKE_HOME", "/data/home",
+                "COINLAKE_CATALOG_TYPE", "rest", "COINLAKE_REST_CATALOG_PORT", "28181")));
+
+        assertThat(conf).containsEntry("spark.sql.catalog.lake.type", "rest")
+                .containsEntry("spark.sql.catalog.lake.uri", "http://127.0.0.1:28181")
+                .containsEntry("spark.sql.catalog.lake.io-impl", "org.apache.iceberg.aws.s3.S3FileIO")
+                .containsEntry("spark.sql.catalog.lake.s3.endpoint", "http://127.0.0.1:19000")
+                .containsEntry("spark.sql.catalog.lake.s3.secret-access-key", "coinlake-local-secret")
+                .doesNotContainKeys("spark.sql.catalog.lake.jdbc.schema-version", "spark.sql.catalog.lake.jdbc.busy_timeout");
+        // The jobs leave the SQLite file to the server: no file lock, no directory of their own.
+        assertThat(LakeCatalog.sqliteFile(CoinlakeConfig.of(Map.of("COINLAKE_CATALOG_TYPE", "rest")))).isEmpty();
+    }
+
+    @Test
+    void anExternalRestCatalogIsUsedAsGiven() {
+        CoinlakeConfig config = CoinlakeConfig.of(Map.of("COINLAKE_CATALOG_TYPE", "rest",
+                "COINLAKE_REST_CATALOG_URL", "https://catalog.example.com/api"));
+
+        assertThat(config.usesEmbeddedRestCatalog()).isFalse();
+        assertThat(LakeCatalog.sparkConf(config)).containsEntry("spark.sql.catalog.lake.uri", "https://catalog.example.com/api");
+    }
+
+    @Test
     void bronzeOfADateIsItsDtDirectoryThroughS3a() {
         assertThat(LakeCatalog.bronzeDirectory(CoinlakeConfig.of(Map.of()), LocalDate.of(2026, 11, 1)))
                 .isEqualTo("s3a://coinlake/bronze/coincap.assets.raw/dt=2026-11-01/");
