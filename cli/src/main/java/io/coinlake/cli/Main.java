@@ -13,8 +13,8 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, UpCommand.class, DownCommand.class, StatusCommand.class,
                 CheckCommand.class, ProduceCommand.class, BronzeCommand.class, SilverCommand.class, GoldCommand.class,
                 SparkSubmitCommand.class,
-                SqlCommand.class, ReportCommand.class, MaintainCommand.class, ReplayCommand.class, KafkaCommand.class, ConfigCommand.class,
-                CommandLine.HelpCommand.class})
+                SqlCommand.class, ReportCommand.class, MaintainCommand.class, ReplayCommand.class, KafkaCommand.class,
+                ConfigCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Set to print stack traces: a debugging aid, not a setting of the pipeline. */
     static final String DEBUG_VARIABLE = "COINLAKE_DEBUG";
