@@ -9,6 +9,7 @@ import io.coinlake.embedded.EmbeddedRestCatalog;
 import io.coinlake.embedded.EmbeddedS3;
 import io.coinlake.producer.RawTopic;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -28,13 +29,27 @@ final class Stack {
 
     private final CoinlakeConfig config;
     private final Optional<EmbeddedKafka> embeddedKafka;
+    /** The embedded worker's plugin.path and classpath; null: the build's plugin directory and the CLI's classpath. */
+    private final Path connectPluginPath;
+    private final String connectClasspath;
 
     Stack(CoinlakeConfig config) {
+        this(config, null, null);
+    }
+
+    private Stack(CoinlakeConfig config, Path connectPluginPath, String connectClasspath) {
         this.config = config;
         this.embeddedKafka = config.usesEmbeddedKafka()
                 ? Optional.of(new EmbeddedKafka(config.home(), config.get(Settings.COINLAKE_KAFKA_PORT),
                         System.getProperty("java.class.path")))
                 : Optional.empty();
+        this.connectPluginPath = connectPluginPath;
+        this.connectClasspath = connectClasspath;
+    }
+
+    /** This stack with an embedded Connect worker that loads its plugins from elsewhere, on another classpath. */
+    Stack withConnectWorker(Path pluginPath, String classpath) {
+        return new Stack(config, pluginPath, classpath);
     }
 
     Optional<EmbeddedKafka> embeddedKafka() {
@@ -52,8 +67,9 @@ final class Stack {
     Optional<EmbeddedConnect> embeddedConnect() {
         return config.usesEmbeddedConnect()
                 ? Optional.of(new EmbeddedConnect(config.home(), config.get(Settings.COINLAKE_CONNECT_PORT),
-                        config.bootstrapServers(), System.getProperty("java.class.path"),
-                        InstallLayout.locate().connectPluginPath(),
+                        config.bootstrapServers(),
+                        connectClasspath != null ? connectClasspath : System.getProperty("java.class.path"),
+                        connectPluginPath != null ? connectPluginPath : InstallLayout.locate().connectPluginPath(),
                         Map.of(Settings.S3_SECRET_KEY.name(), config.get(Settings.S3_SECRET_KEY).reveal())))
                 : Optional.empty();
     }

@@ -1,6 +1,7 @@
 package io.coinlake.embedded;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +20,8 @@ import java.util.function.Consumer;
  * status live in Kafka topics, so connectors survive {@code down} and {@code up}.
  */
 public final class EmbeddedConnect extends ChildService {
+    /** The worker settings shared with docker-compose's worker, next to this class. */
+    static final String SHARED_SETTINGS = "connect-worker.properties";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path directory;
@@ -106,6 +109,16 @@ public final class EmbeddedConnect extends ChildService {
         }
     }
 
+    /** The settings every coinlake worker shares, as the file that defines them says them. */
+    public static String sharedSettings() throws IOException {
+        try (InputStream in = EmbeddedConnect.class.getResourceAsStream(SHARED_SETTINGS)) {
+            if (in == null) {
+                throw new IOException("The embedded jar has no " + SHARED_SETTINGS + ": rebuild it (mvn package).");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     private Path workerProperties() {
         return directory.resolve("worker.properties");
     }
@@ -115,32 +128,12 @@ public final class EmbeddedConnect extends ChildService {
         String worker = String.join("\n",
                 "# Written by coinlake on every 'up': change the settings, not this file.",
                 "bootstrap.servers=" + bootstrapServers,
-                "group.id=coinlake-connect",
                 "listeners=http://127.0.0.1:" + port,
                 "rest.advertised.host.name=127.0.0.1",
                 "rest.advertised.port=" + port,
                 "plugin.path=" + pluginPath,
-                // Plugins declare themselves in META-INF/services: no slow classpath scan at start.
-                "plugin.discovery=service_load",
-                "key.converter=org.apache.kafka.connect.storage.StringConverter",
-                "value.converter=org.apache.kafka.connect.converters.ByteArrayConverter",
-                "config.storage.topic=_coinlake-connect-configs",
-                "offset.storage.topic=_coinlake-connect-offsets",
-                "status.storage.topic=_coinlake-connect-status",
-                // One broker: the worker's topics can have one replica only.
-                "config.storage.replication.factor=1",
-                "offset.storage.replication.factor=1",
-                "status.storage.replication.factor=1",
-                // Commit sink offsets twice a second, so 'bronze wait' sees a landed batch within about 0.5 s
-                // (a commit is one small request; 2 s cost a one-day run a second on average).
-                "offset.flush.interval.ms=500",
-                // Lets the bronze sink read committed transactions only (consumer.override.*).
-                "connector.client.config.override.policy=All",
-                // Connector configs say ${env:S3_SECRET_KEY}; the worker resolves it when it starts
-                // a task, so the secret stays out of the config topic, the REST API and the logs.
-                "config.providers=env",
-                "config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider",
-                "");
+                "",
+                sharedSettings());
         Files.writeString(workerProperties(), worker, StandardCharsets.UTF_8);
         writeLog4j(directory.resolve("log4j2.properties"), "org.apache.kafka.connect.runtime", "io.coinlake");
     }
