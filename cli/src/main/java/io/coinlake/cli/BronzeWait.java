@@ -4,6 +4,7 @@ import io.coinlake.bronze.BronzeObjectKey;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.Settings;
 import io.coinlake.producer.ProduceManifest;
+import io.coinlake.s3.S3Connection;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Duration;
@@ -106,7 +107,7 @@ final class BronzeWait {
         Map<Integer, List<BronzeCoverage.LandedObject>> byPartition = new TreeMap<>();
         String bucket = config.get(Settings.COINLAKE_BUCKET);
         String prefix = BronzeObjectKey.datePrefix(BronzeObjectKey.PREFIX, run.topic(), run.logicalDate());
-        try (S3Client s3 = LakeBucket.client(config)) {
+        try (S3Client s3 = S3Connection.of(config).client()) {
             for (S3Object listed : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
                 Optional<BronzeObjectKey> key = BronzeObjectKey.parse(listed.key());
                 if (key.isEmpty()) {

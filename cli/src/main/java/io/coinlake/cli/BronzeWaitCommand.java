@@ -21,7 +21,7 @@ final class BronzeWaitCommand implements Callable<Integer> {
     private ConfigOptions config;
 
     @Mixin
-    private JobDateOptions dates;
+    private DateRangeOptions dates;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "300", description = "Give up after this long (default: ${DEFAULT-VALUE}).")
     private int timeoutSeconds;
@@ -31,12 +31,10 @@ final class BronzeWaitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LocalDate first = dates.first();
-        LocalDate last = dates.last();
         CoinlakeConfig effective = config.resolve();
         // One deadline for the range: the dates land together, so a stuck sink fails once, not per date.
         Instant deadline = Instant.now().plusSeconds(timeoutSeconds);
-        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
+        for (LocalDate day : dates.range().dates()) {
             Duration left = Duration.between(Instant.now(), deadline);
             BronzeWait.Landed landed = BronzeWait.await(effective, day, left.isNegative() ? Duration.ZERO : left,
                     new Progress("bronze wait"));

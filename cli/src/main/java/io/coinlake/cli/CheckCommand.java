@@ -4,6 +4,7 @@ import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.Settings;
 import io.coinlake.embedded.EmbeddedRestCatalog;
 import io.coinlake.embedded.EmbeddedS3;
+import io.coinlake.s3.S3Connection;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -25,9 +26,9 @@ import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.config.Configurator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
@@ -123,7 +124,7 @@ final class CheckCommand implements Callable<Integer> {
 
     private static String s3(CoinlakeConfig config) throws Down {
         String bucket = config.get(Settings.COINLAKE_BUCKET);
-        try (S3Client s3 = LakeBucket.client(config)) {
+        try (S3Client s3 = S3Connection.of(config).client()) {
             s3.headBucket(b -> b.bucket(bucket));
             return "bucket " + bucket + " at " + config.s3Endpoint();
         } catch (NoSuchBucketException e) {

@@ -20,6 +20,10 @@ final class ConfigCommand implements Runnable {
     @Option(names = "--docs", description = "Describe every setting with its default instead.")
     private boolean docs;
 
+    @Option(names = "--get", paramLabel = "NAME", description = "Print one setting's effective value alone, as the"
+            + " project's scripts read it (COINLAKE_HOME as an absolute path). Secrets are never printed.")
+    private String get;
+
     @Spec
     private CommandSpec spec;
 
@@ -34,9 +38,24 @@ final class ConfigCommand implements Runnable {
             return;
         }
         CoinlakeConfig effective = config.resolve();
+        if (get != null) {
+            out.println(value(effective, get));
+            return;
+        }
         int width = Settings.ALL.stream().mapToInt(s -> s.name().length()).max().orElse(20);
         for (CoinlakeConfig.Row row : effective.rows()) {
             out.printf("%-" + width + "s = %s   (%s)%n", row.name(), row.value(), row.origin());
         }
+    }
+
+    private static String value(CoinlakeConfig effective, String name) {
+        Setting<?> setting = Settings.BY_NAME.get(name);
+        if (setting == null) {
+            throw new UserError("No setting is called " + name + ": './coinlake config --docs' lists them.");
+        }
+        if (setting.isSecret()) {
+            throw new UserError(name + " is a secret, and coinlake never prints one: read it where you set it.");
+        }
+        return effective.childEnvironment().get(name);
     }
 }

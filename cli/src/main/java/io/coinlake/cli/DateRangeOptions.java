@@ -1,13 +1,11 @@
 package io.coinlake.cli;
 
-import io.coinlake.config.Settings;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.HashMap;
-import java.util.Map;
+import io.coinlake.dates.DateRange;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The dates and asset count that 'produce' and 'run' take. */
+/** The dates a command works on: --date (or --from) and --to, checked by core's {@link DateRange}. */
 final class DateRangeOptions {
     @Option(names = {"--date", "--from"}, required = true, paramLabel = "YYYY-MM-DD", description = "First (or only) date.")
     private String from;
@@ -15,31 +13,17 @@ final class DateRangeOptions {
     @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last date, inclusive (default: the first date).")
     private String to;
 
-    @Option(names = "--limit", paramLabel = "N", description = "Assets per snapshot (sets COINLAKE_ASSET_COUNT).")
-    private Integer limit;
-
-    LocalDate first() {
-        return parseDate("--date", from);
+    DateRange range() {
+        return DateRange.parse(from, to);
     }
 
-    LocalDate last() {
-        return to == null ? first() : parseDate("--to", to);
-    }
-
-    /** The command-line settings these options stand for. */
-    Map<String, String> settings() {
-        Map<String, String> flags = new HashMap<>();
-        if (limit != null) {
-            flags.put(Settings.COINLAKE_ASSET_COUNT.name(), limit.toString());
+    /** A Spark job's arguments for these dates: the job parses them with the same {@link DateRange}. */
+    List<String> arguments(String job) {
+        DateRange range = range();
+        List<String> arguments = new ArrayList<>(List.of(job, "--date", range.first().toString()));
+        if (to != null) {
+            arguments.addAll(List.of("--to", range.last().toString()));
         }
-        return flags;
-    }
-
-    static LocalDate parseDate(String option, String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new UserError(option + " '" + text + "' is not a date: use YYYY-MM-DD, e.g. 2026-11-01.");
-        }
+        return arguments;
     }
 }

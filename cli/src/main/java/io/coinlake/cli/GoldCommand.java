@@ -15,10 +15,10 @@ final class GoldCommand implements Callable<Integer> {
     private ConfigOptions config;
 
     @Mixin
-    private JobDateOptions dates;
+    private DateRangeOptions dates;
 
     @Override
     public Integer call() throws Exception {
-        return SparkJob.run(config.resolve(), dates.arguments("gold"), dates.days());
+        return SparkJob.run(config.resolve(), dates.arguments("gold"), dates.range().days());
     }
 }

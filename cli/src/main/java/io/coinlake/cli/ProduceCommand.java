@@ -2,19 +2,19 @@ package io.coinlake.cli;
 
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.Settings;
+import io.coinlake.dates.DateRange;
 import io.coinlake.producer.ProduceJob;
 import io.coinlake.producer.ProduceManifest;
 import io.coinlake.producer.PublishResult;
 import io.coinlake.producer.SnapshotPublisher;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "produce", mixinStandardHelpOptions = true,
         description = "Fetch the CoinCap snapshot of each date and publish it to the raw topic, one transaction per date."
@@ -26,22 +26,24 @@ final class ProduceCommand implements Callable<Integer> {
     @Mixin
     private DateRangeOptions dates;
 
+    @Mixin
+    private AssetLimitOption limit;
+
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        LocalDate first = dates.first();
-        LocalDate last = dates.last();
-        CoinlakeConfig effective = config.resolve(dates.settings());
+        DateRange range = dates.range();
+        CoinlakeConfig effective = config.resolve(limit.settings());
         new Stack(effective).requireKafka();
-        List<PublishResult> results = produce(effective, first, last, new Progress("produce"));
+        List<PublishResult> results = produce(effective, range, new Progress("produce"));
         printSummary(spec.commandLine().getOut(), results);
         return 0;
     }
 
     /** Shared with 'run': fetch, publish and record a manifest per date. */
-    static List<PublishResult> produce(CoinlakeConfig config, LocalDate from, LocalDate to, Progress progress)
+    static List<PublishResult> produce(CoinlakeConfig config, DateRange dates, Progress progress)
             throws Exception {
         new Stack(config).ensureRawTopic();
         try (SourceFactory.OpenSource open = SourceFactory.open(config);
@@ -51,7 +53,7 @@ final class ProduceCommand implements Callable<Integer> {
             }
             ProduceJob job = new ProduceJob(open.source(), publisher, config.get(Settings.COINCAP_SNAPSHOT_MODE),
                     Clock.systemUTC(), progress);
-            List<PublishResult> results = job.run(from, to, config.get(Settings.COINLAKE_ASSET_COUNT));
+            List<PublishResult> results = job.run(dates, config.get(Settings.COINLAKE_ASSET_COUNT));
             for (PublishResult result : results) {
                 ProduceManifest.write(config.home(), result);
             }

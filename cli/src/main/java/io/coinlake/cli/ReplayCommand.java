@@ -2,8 +2,10 @@ package io.coinlake.cli;
 
 import io.coinlake.bronze.BronzeObjectKey;
 import io.coinlake.config.CoinlakeConfig;
-import io.coinlake.envelope.EnvelopeFields;
 import io.coinlake.config.Settings;
+import io.coinlake.dates.DateRange;
+import io.coinlake.envelope.EnvelopeFields;
+import io.coinlake.s3.S3Connection;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -22,9 +24,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -66,7 +68,7 @@ final class ReplayCommand implements Callable<Integer> {
         String topic = effective.rawTopic();
         Map<Integer, Long> offsets = from == null ? Map.of()
                 : from.offset != null ? objectStarts(effective, from.offset)
-                : firstOffsetsOf(effective, DateRangeOptions.parseDate("--from-date", from.date));
+                : firstOffsetsOf(effective, DateRange.parseDate("--from-date", from.date));
 
         ConnectClient connect = new ConnectClient(effective.connectUrl());
         progress.accept("stopping " + BronzeConnector.NAME);
@@ -111,7 +113,7 @@ final class ReplayCommand implements Callable<Integer> {
     private static Map<Integer, Long> objectStarts(CoinlakeConfig config, long offset) {
         Map<Integer, Long> starts = new TreeMap<>();
         String prefix = BronzeObjectKey.PREFIX + "/" + config.rawTopic() + "/";
-        try (S3Client s3 = LakeBucket.client(config)) {
+        try (S3Client s3 = S3Connection.of(config).client()) {
             for (S3Object object : s3.listObjectsV2Paginator(ListObjectsV2Request.builder()
                     .bucket(config.get(Settings.COINLAKE_BUCKET)).prefix(prefix).build()).contents()) {
                 BronzeObjectKey.parse(object.key()).filter(key -> key.firstOffset() <= offset)

@@ -1,6 +1,7 @@
 package io.coinlake.cli;
 
 import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.dates.DateRange;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +40,10 @@ final class ReportCommand implements Callable<Integer> {
         Path file = (out == null ? effective.home().resolve(DEFAULT_FILE) : out).toAbsolutePath().normalize();
         List<String> arguments = new ArrayList<>(List.of("report", "--out", file.toString(), "--top", Integer.toString(top)));
         if (from != null) {
-            arguments.addAll(List.of("--from", DateRangeOptions.parseDate("--from", from).toString()));
+            arguments.addAll(List.of("--from", DateRange.parseDate("--from", from).toString()));
         }
         if (to != null) {
-            arguments.addAll(List.of("--to", DateRangeOptions.parseDate("--to", to).toString()));
+            arguments.addAll(List.of("--to", DateRange.parseDate("--to", to).toString()));
         }
         // A report reads gold's small daily aggregates: it runs as a short job does.
         int exit = SparkJob.run(effective, arguments, SparkJob.SHORT_JOB_DAYS);

@@ -3,6 +3,7 @@ package io.coinlake.cli;
 import io.coinlake.bronze.BronzeObjectKey;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.Settings;
+import io.coinlake.dates.DateRange;
 import io.coinlake.producer.PublishResult;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -12,8 +13,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "The main job: bring the embedded stack up if needed, then run the pipeline for each date."
@@ -26,17 +27,21 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private DateRangeOptions dates;
 
+    @Mixin
+    private AssetLimitOption limit;
+
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        LocalDate first = dates.first();
-        LocalDate last = dates.last();
-        CoinlakeConfig effective = config.resolve(dates.settings());
+        DateRange range = dates.range();
+        LocalDate first = range.first();
+        LocalDate last = range.last();
+        CoinlakeConfig effective = config.resolve(limit.settings());
         long started = System.nanoTime();
         List<String> pipeline = List.of("pipeline", "--date", first.toString(), "--to", last.toString());
-        int days = (int) (last.toEpochDay() - first.toEpochDay() + 1);
+        int days = range.days();
         // On a warm stack, the Spark JVM starts now and waits: its seconds of start-up overlap up, produce and bronze.
         SparkJob.Started spark = SparkJob.storeIsUp(effective) ? SparkJob.startAwaitingGo(effective, pipeline, days) : null;
         List<PublishResult> results;
@@ -47,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             new Stack(effective).up(new Progress("1/4 up"));
             upDone = System.nanoTime();
-            results = ProduceCommand.produce(effective, first, last, new Progress("2/4 produce"));
+            results = ProduceCommand.produce(effective, range, new Progress("2/4 produce"));
             produceDone = System.nanoTime();
             Progress bronzeProgress = new Progress("3/4 bronze");
             for (PublishResult result : results) {
@@ -61,8 +66,8 @@ final class RunCommand implements Callable<Integer> {
             }
             throw e;
         }
-        String range = first + (last.equals(first) ? "" : " to " + last);
-        new Progress("4/4 silver+gold").accept("building silver and gold for " + range + " (a Spark job; its output follows)");
+        String shown = first + (last.equals(first) ? "" : " to " + last);
+        new Progress("4/4 silver+gold").accept("building silver and gold for " + shown + " (a Spark job; its output follows)");
         if (spark == null) {
             spark = SparkJob.startAwaitingGo(effective, pipeline, days);
         }

@@ -16,10 +16,10 @@ final class SilverCommand implements Callable<Integer> {
     private ConfigOptions config;
 
     @Mixin
-    private JobDateOptions dates;
+    private DateRangeOptions dates;
 
     @Override
     public Integer call() throws Exception {
-        return SparkJob.run(config.resolve(), dates.arguments("silver"), dates.days());
+        return SparkJob.run(config.resolve(), dates.arguments("silver"), dates.range().days());
     }
 }

@@ -8,6 +8,7 @@ import io.coinlake.embedded.EmbeddedKafka;
 import io.coinlake.embedded.EmbeddedRestCatalog;
 import io.coinlake.embedded.EmbeddedS3;
 import io.coinlake.producer.RawTopic;
+import io.coinlake.s3.S3Connection;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,6 +89,10 @@ final class Stack {
      */
     void up(Consumer<String> progress) throws IOException, InterruptedException {
         Optional<EmbeddedS3> s3 = embeddedS3();
+        if (s3.isPresent() && S3Connection.of(config).usesDefaultCredentials()) {
+            throw new UserError("S3_ACCESS_KEY is empty, which means the AWS SDK's default credentials chain, but the"
+                    + " embedded S3 server needs a key: set S3_ACCESS_KEY and S3_SECRET_KEY, or S3_ENDPOINT to use another store.");
+        }
         if (s3.isPresent()) {
             report(s3.get().start(START_TIMEOUT, progress), "S3 server", config.s3Endpoint(), progress);
         } else {
@@ -99,7 +104,7 @@ final class Stack {
             progress.accept("using the Kafka cluster at " + config.bootstrapServers() + " (KAFKA_BOOTSTRAP_SERVERS)");
         }
         progress.accept("topic " + config.rawTopic() + " ready (" + ensureRawTopic() + " partitions)");
-        try (S3Client client = LakeBucket.client(config)) {
+        try (S3Client client = S3Connection.of(config).client()) {
             String bucket = config.get(Settings.COINLAKE_BUCKET);
             progress.accept((LakeBucket.ensure(client, bucket) ? "created" : "found") + " bucket " + bucket);
         }

@@ -11,6 +11,7 @@ import io.coinlake.embedded.EmbeddedRestCatalog;
 import io.coinlake.embedded.EmbeddedS3;
 import io.coinlake.json.RawJson;
 import io.coinlake.producer.ProduceManifest;
+import io.coinlake.s3.S3Connection;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.LocalDate;
@@ -29,9 +30,9 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
@@ -169,7 +170,7 @@ final class StatusCommand implements Callable<Integer> {
         String prefix = BronzeObjectKey.PREFIX + "/" + config.rawTopic() + "/";
         node.put("location", "s3://" + bucket + "/" + prefix);
         Map<LocalDate, long[]> perDate = new TreeMap<>();
-        try (S3Client s3 = LakeBucket.client(config)) {
+        try (S3Client s3 = S3Connection.of(config).client()) {
             for (S3Object object : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix)
                     .build()).contents()) {
                 Optional<BronzeObjectKey> key = BronzeObjectKey.parse(object.key());

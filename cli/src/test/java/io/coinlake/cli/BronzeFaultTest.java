@@ -6,6 +6,7 @@ import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.embedded.EmbeddedKafka;
 import io.coinlake.embedded.FaultyS3Proxy;
 import io.coinlake.producer.ProduceManifest;
+import io.coinlake.s3.S3Connection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,7 +82,7 @@ class BronzeFaultTest {
         produceBacklog();
         Map<String, String> expected = expected();
         List<String> keys = new ArrayList<>(expected.keySet());
-        try (var s3 = LakeBucket.client(config)) {
+        try (var s3 = S3Connection.of(config).client()) {
             for (String key : List.of(keys.get(0), keys.get(keys.size() / 2))) {
                 s3.putObject(b -> b.bucket("coinlake").key(key), RequestBody.fromString(expected.get(key), StandardCharsets.UTF_8));
             }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.envelope.AssetEnvelope;
 import io.coinlake.envelope.EnvelopeCodec;
+import io.coinlake.s3.S3Connection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,7 +116,7 @@ class BronzeRecoveryTest {
         }
         Path lost = allObjects().get(0);
         String lostKey = "bronze/" + home.resolve("s3/data/coinlake/bronze").relativize(lost);
-        try (var s3 = LakeBucket.client(config)) {
+        try (var s3 = S3Connection.of(config).client()) {
             s3.deleteObject(b -> b.bucket("coinlake").key(lostKey));
         }
         assertThat(lost).doesNotExist();

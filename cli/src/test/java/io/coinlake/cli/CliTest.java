@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coinlake.bronze.BronzeObjectKey;
 import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.config.Settings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,18 @@ class CliTest {
     }
 
     @Test
+    void configGetPrintsOneEffectiveValueForScriptsButNeverASecret() {
+        CliRun home = CliRun.of("config", "--get", "COINLAKE_HOME", "--set", "COINLAKE_HOME=some/home");
+        CliRun port = CliRun.of("config", "--get", "COINLAKE_REST_CATALOG_PORT");
+        CliRun secret = CliRun.of("config", "--get", "S3_SECRET_KEY", "--set", "S3_SECRET_KEY=do-not-print-me");
+
+        assertThat(home.out()).isEqualTo(Path.of("some/home").toAbsolutePath().normalize() + System.lineSeparator());
+        assertThat(port.out().strip()).isEqualTo(Settings.COINLAKE_REST_CATALOG_PORT.defaultText());
+        assertThat(secret.exitCode()).isNotZero();
+        assertThat(secret.out() + secret.err()).doesNotContain("do-not-print-me").contains("is a secret");
+    }
+
+    @Test
     void badSettingFailsWithOneLineAndNonZeroExit() {
         CliRun run = CliRun.of("config", "--set", "COINLAKE_ASSET_COUNT=0");
 
@@ -46,6 +59,18 @@ class CliTest {
 
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.err()).contains("use YYYY-MM-DD");
+    }
+
+    @Test
+    void everyDatedCommandRefusesARangeThatEndsBeforeItStarts() {
+        for (String command : List.of("produce", "run", "silver", "gold")) {
+            CliRun run = CliRun.of(command, "--date", "2026-11-07", "--to", "2026-11-01");
+
+            assertThat(run.exitCode()).as(command).isNotZero();
+            assertThat(run.err().strip()).as(command).isEqualTo("coinlake: --to 2026-11-01 is before 2026-11-07, the first date.");
+        }
+        assertThat(CliRun.of("bronze", "wait", "--date", "2026-11-07", "--to", "2026-11-01").err())
+                .contains("is before 2026-11-07");
     }
 
     @Test

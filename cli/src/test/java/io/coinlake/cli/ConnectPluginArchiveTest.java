@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.Settings;
+import io.coinlake.dates.DateRange;
 import io.coinlake.json.RawJson;
+import io.coinlake.s3.S3Connection;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -66,11 +68,11 @@ class ConnectPluginArchiveTest {
             stack.up(new Progress("up"));
             assertThat(get(config.connectUrl() + "/connector-plugins")).contains(CONNECTOR);
 
-            ProduceCommand.produce(config, DATE, DATE, new Progress("produce"));
+            ProduceCommand.produce(config, new DateRange(DATE, DATE), new Progress("produce"));
             BronzeWait.Landed landed = BronzeWait.await(config, DATE, Duration.ofSeconds(120), new Progress("bronze"));
 
             assertThat(landed.records()).isEqualTo(config.get(Settings.COINLAKE_ASSET_COUNT));
-            try (S3Client s3 = LakeBucket.client(config)) {
+            try (S3Client s3 = S3Connection.of(config).client()) {
                 assertThat(s3.listObjectsV2(r -> r.bucket(config.get(Settings.COINLAKE_BUCKET)).prefix("bronze/")).contents())
                         .isNotEmpty()
                         .allMatch(object -> object.key().contains("/dt=" + DATE + "/"));

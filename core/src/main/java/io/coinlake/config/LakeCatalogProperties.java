@@ -55,8 +55,11 @@ public final class LakeCatalogProperties {
         properties.put("io-impl", "org.apache.iceberg.aws.s3.S3FileIO");
         properties.put("s3.endpoint", config.s3Endpoint());
         properties.put("s3.path-style-access", "true");
-        properties.put("s3.access-key-id", config.get(Settings.S3_ACCESS_KEY));
-        properties.put("s3.secret-access-key", config.get(Settings.S3_SECRET_KEY).reveal());
+        // Without a key, S3FileIO takes the AWS SDK's default credentials chain, as S3Connection does.
+        if (!config.get(Settings.S3_ACCESS_KEY).isEmpty()) {
+            properties.put("s3.access-key-id", config.get(Settings.S3_ACCESS_KEY));
+            properties.put("s3.secret-access-key", config.get(Settings.S3_SECRET_KEY).reveal());
+        }
         properties.put("client.region", config.get(Settings.S3_REGION));
         return properties;
     }

@@ -92,7 +92,9 @@ public final class Settings {
     public static final Setting<String> S3_REGION = Setting.string("S3_REGION", "us-east-1",
             "Region requests are signed for.", Validators.notEmpty());
     public static final Setting<String> S3_ACCESS_KEY = Setting.string("S3_ACCESS_KEY", "coinlake",
-            "Access key of the S3 store (the embedded server accepts this one).", Validators.notEmpty());
+            "Access key of the S3 store (the embedded server accepts this one). Empty: the AWS SDK's default"
+                    + " credentials chain (environment, profile, web identity, instance role), for a store at S3_ENDPOINT"
+                    + " or AWS S3; the embedded server needs a key.", Validator.any());
     public static final Setting<Secret> S3_SECRET_KEY = Setting.secret("S3_SECRET_KEY", "coinlake-local-secret",
             "Secret key of the S3 store. The default only suits the embedded server on 127.0.0.1.");
     public static final Setting<String> COINLAKE_BUCKET = Setting.string("COINLAKE_BUCKET", "coinlake",

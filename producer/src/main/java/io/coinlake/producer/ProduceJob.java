@@ -1,6 +1,7 @@
 package io.coinlake.producer;
 
 import io.coinlake.config.Settings.SnapshotMode;
+import io.coinlake.dates.DateRange;
 import io.coinlake.envelope.Batch;
 import io.coinlake.envelope.SnapshotKind;
 import java.security.SecureRandom;
@@ -34,20 +35,17 @@ public final class ProduceJob {
         this.progress = progress;
     }
 
-    public List<PublishResult> run(LocalDate from, LocalDate to, int count) throws InterruptedException {
+    public List<PublishResult> run(DateRange dates, int count) throws InterruptedException {
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        if (to.isBefore(from)) {
-            throw new IllegalArgumentException("--to " + to + " is before --date " + from);
-        }
+        LocalDate to = dates.last();
         if (to.isAfter(today)) {
             throw new IllegalArgumentException(to + " is in the future (today is " + today + " UTC): a snapshot"
                     + " of a date exists from that date on.");
         }
         SnapshotFetcher fetcher = new SnapshotFetcher(source.client(), progress);
         List<PublishResult> results = new ArrayList<>();
-        long days = to.toEpochDay() - from.toEpochDay() + 1;
-        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
-            progress.accept("[" + (results.size() + 1) + "/" + days + "] " + date + ": fetching " + count
+        for (LocalDate date : dates.dates()) {
+            progress.accept("[" + (results.size() + 1) + "/" + dates.days() + "] " + date + ": fetching " + count
                     + " assets from " + source.label());
             SnapshotKind kind = kindFor(date, today);
             Instant asOf = simulatedInstant(date, kind);

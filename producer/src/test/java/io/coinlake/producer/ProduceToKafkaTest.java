@@ -12,6 +12,7 @@ import io.coinlake.coincap.RetryPolicy;
 import io.coinlake.coincap.Samples;
 import io.coinlake.config.Secret;
 import io.coinlake.config.Settings.SnapshotMode;
+import io.coinlake.dates.DateRange;
 import io.coinlake.envelope.AssetEnvelope;
 import io.coinlake.envelope.Batch;
 import io.coinlake.envelope.EndOfBatchMarker;
@@ -93,7 +94,7 @@ class ProduceToKafkaTest {
     private List<PublishResult> produce(SnapshotMode mode, int count, LocalDate last) throws InterruptedException {
         CoinCapSource source = CoinCapSource.timeTravelling(Batch.SOURCE_SIMULATED, client(), simulator::setTime);
         try (SnapshotPublisher publisher = new SnapshotPublisher(bootstrap, topic, System.out::println)) {
-            return new ProduceJob(source, publisher, mode, CLOCK, line -> { }).run(DATE, last, count);
+            return new ProduceJob(source, publisher, mode, CLOCK, line -> { }).run(new DateRange(DATE, last), count);
         }
     }
 

@@ -4,6 +4,7 @@ import io.coinlake.bronze.BronzeObjectKey;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.LakeCatalogProperties;
 import io.coinlake.config.Settings;
+import io.coinlake.s3.S3Connection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -47,9 +48,12 @@ public final class LakeCatalog {
         conf.put("spark.hadoop.fs.s3a.endpoint.region", config.get(Settings.S3_REGION));
         conf.put("spark.hadoop.fs.s3a.path.style.access", "true");
         conf.put("spark.hadoop.fs.s3a.connection.ssl.enabled", Boolean.toString(config.s3Endpoint().startsWith("https:")));
-        conf.put("spark.hadoop.fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
-        conf.put("spark.hadoop.fs.s3a.access.key", config.get(Settings.S3_ACCESS_KEY));
-        conf.put("spark.hadoop.fs.s3a.secret.key", config.get(Settings.S3_SECRET_KEY).reveal());
+        // Without a key, s3a keeps its own default chain of providers (environment, instance role, ...).
+        if (!S3Connection.of(config).usesDefaultCredentials()) {
+            conf.put("spark.hadoop.fs.s3a.aws.credentials.provider", "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+            conf.put("spark.hadoop.fs.s3a.access.key", config.get(Settings.S3_ACCESS_KEY));
+            conf.put("spark.hadoop.fs.s3a.secret.key", config.get(Settings.S3_SECRET_KEY).reveal());
+        }
         return conf;
     }
 

@@ -3,6 +3,7 @@ package io.coinlake.spark;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.ConfigException;
 import io.coinlake.config.ConfigResolver;
+import io.coinlake.dates.DateRange;
 import io.coinlake.process.GoSignal;
 import io.coinlake.process.ParentWatch;
 import io.coinlake.spark.gold.GoldJob;
@@ -14,7 +15,6 @@ import io.coinlake.spark.silver.SilverJob;
 import io.coinlake.spark.table.SchemaConflict;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +64,7 @@ public final class SparkJobs {
     }
 
     private static String describe(Exception e) {
-        if (e instanceof JobFailure || e instanceof ConfigException) {
+        if (e instanceof JobFailure || e instanceof ConfigException || e instanceof DateRange.InvalidDates) {
             return e.getMessage();
         }
         if (e instanceof AnalysisException analysis) {
@@ -309,10 +309,10 @@ public final class SparkJobs {
         @Override
         public Integer call() {
             CoinlakeConfig config = settings.resolve();
-            LocalDate first = from == null ? null : parse("--from", from);
-            LocalDate last = to == null ? null : parse("--to", to);
-            if (first != null && last != null && last.isBefore(first)) {
-                throw new JobFailure("--to " + last + " is before --from " + first + ".");
+            LocalDate first = from == null ? null : DateRange.parseDate("--from", from);
+            LocalDate last = to == null ? null : DateRange.parseDate("--to", to);
+            if (first != null && last != null) {
+                new DateRange(first, last); // refuses a --to before --from
             }
             SparkSession spark = LakeSession.create(config, "coinlake report");
             try {
@@ -325,23 +325,6 @@ public final class SparkJobs {
     }
 
     static List<LocalDate> dates(String from, String to) {
-        LocalDate first = parse("--date", from);
-        LocalDate last = to == null ? first : parse("--to", to);
-        if (last.isBefore(first)) {
-            throw new JobFailure("--to " + last + " is before --date " + first + ".");
-        }
-        List<LocalDate> dates = new ArrayList<>();
-        for (LocalDate date = first; !date.isAfter(last); date = date.plusDays(1)) {
-            dates.add(date);
-        }
-        return dates;
-    }
-
-    private static LocalDate parse(String option, String text) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new JobFailure(option + " '" + text + "' is not a date: use YYYY-MM-DD, e.g. 2026-11-01.");
-        }
+        return DateRange.parse(from, to).dates();
     }
 }

@@ -60,6 +60,17 @@ class LakeCatalogTest {
     }
 
     @Test
+    void withoutAnAccessKeySparkLeavesCredentialsToTheDefaultChains() {
+        Map<String, String> conf = LakeCatalog.sparkConf(CoinlakeConfig.of(Map.of("S3_ACCESS_KEY", "",
+                "S3_ENDPOINT", "https://s3.eu-west-1.amazonaws.com")));
+
+        assertThat(conf).doesNotContainKeys("spark.hadoop.fs.s3a.aws.credentials.provider", "spark.hadoop.fs.s3a.access.key",
+                        "spark.hadoop.fs.s3a.secret.key", "spark.sql.catalog.lake.s3.access-key-id",
+                        "spark.sql.catalog.lake.s3.secret-access-key")
+                .containsEntry("spark.hadoop.fs.s3a.endpoint", "https://s3.eu-west-1.amazonaws.com");
+    }
+
+    @Test
     void bronzeOfADateIsItsDtDirectoryThroughS3a() {
         assertThat(LakeCatalog.bronzeDirectory(CoinlakeConfig.of(Map.of()), LocalDate.of(2026, 11, 1)))
                 .isEqualTo("s3a://coinlake/bronze/coincap.assets.raw/dt=2026-11-01/");

@@ -1,9 +1,11 @@
 package io.coinlake.connect.s3;
 
-import io.coinlake.envelope.EnvelopeCodec;
-import io.coinlake.envelope.EnvelopeFields;
+import io.coinlake.bronze.BronzeObjectKey;
+import io.coinlake.config.Settings;
 import io.coinlake.config.Validator;
 import io.coinlake.config.Validators;
+import io.coinlake.envelope.EnvelopeCodec;
+import io.coinlake.envelope.EnvelopeFields;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +50,7 @@ public final class BronzeSinkConfig extends AbstractConfig {
                 "Bucket the bronze objects are written to. It must exist.", group, 1, ConfigDef.Width.MEDIUM, "Bucket");
         def.define(S3_ENDPOINT, Type.STRING, "", new CoreRule(Validators.optionalHttpUrl()), Importance.HIGH,
                 "S3 API endpoint, e.g. http://minio:9000. Empty: AWS S3 for the region.", group, 2, ConfigDef.Width.LONG, "Endpoint");
-        def.define(S3_REGION, Type.STRING, "us-east-1", new ConfigDef.NonEmptyString(), Importance.MEDIUM,
+        def.define(S3_REGION, Type.STRING, Settings.S3_REGION.defaultText(), new ConfigDef.NonEmptyString(), Importance.MEDIUM,
                 "Region to sign requests for.", group, 3, ConfigDef.Width.SHORT, "Region");
         def.define(S3_PATH_STYLE, Type.BOOLEAN, true, Importance.MEDIUM,
                 "Path-style URLs (http://host/bucket/key), as MinIO and most S3-compatible servers need.",
@@ -64,7 +66,7 @@ public final class BronzeSinkConfig extends AbstractConfig {
 
     private static void layout(ConfigDef def) {
         String group = "Objects";
-        def.define(S3_PREFIX, Type.STRING, "bronze", new Prefix(), Importance.MEDIUM,
+        def.define(S3_PREFIX, Type.STRING, BronzeObjectKey.PREFIX, new Prefix(), Importance.MEDIUM,
                 "Key prefix: objects go to <prefix>/<topic>/dt=YYYY-MM-DD/<topic>+<partition>+<first offset>.jsonl.",
                 group, 1, ConfigDef.Width.MEDIUM, "Prefix");
         def.define(FLUSH_SIZE, Type.INT, 1000, ConfigDef.Range.atLeast(1), Importance.HIGH,

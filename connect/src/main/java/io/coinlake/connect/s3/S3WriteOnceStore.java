@@ -1,16 +1,9 @@
 package io.coinlake.connect.s3;
 
-import java.net.URI;
+import io.coinlake.s3.S3Connection;
 import java.util.Arrays;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -31,24 +24,9 @@ public final class S3WriteOnceStore implements WriteOnceStore {
     }
 
     public static S3WriteOnceStore from(BronzeSinkConfig config) {
-        S3ClientBuilder builder = S3Client.builder()
-                .httpClientBuilder(ApacheHttpClient.builder().socketTimeout(config.requestTimeout()))
-                .overrideConfiguration(o -> o.apiCallAttemptTimeout(config.requestTimeout()))
-                .region(Region.of(config.region()))
-                .forcePathStyle(config.pathStyle())
-                .credentialsProvider(credentials(config));
-        if (!config.endpoint().isEmpty()) {
-            builder.endpointOverride(URI.create(config.endpoint()));
-        }
-        return new S3WriteOnceStore(builder.build(), config.bucket());
-    }
-
-    private static AwsCredentialsProvider credentials(BronzeSinkConfig config) {
-        if (config.accessKeyId().isEmpty()) {
-            return DefaultCredentialsProvider.builder().build();
-        }
-        return StaticCredentialsProvider.create(AwsBasicCredentials.create(config.accessKeyId(),
-                config.secretAccessKey().value()));
+        S3Connection store = new S3Connection(config.endpoint(), config.region(), config.pathStyle(), config.accessKeyId(),
+                config.secretAccessKey().value(), config.requestTimeout());
+        return new S3WriteOnceStore(store.client(), config.bucket());
     }
 
     @Override
