@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.coinlake.dates.DateRange;
 import io.coinlake.spark.LakeTables;
 import io.coinlake.spark.SqlText;
 import io.coinlake.spark.gold.GoldTables;
@@ -48,18 +49,18 @@ final class ReportData {
     }
 
     /** The first and last day of gold.market_daily within the bounds given (null: open). */
-    DayRange range(LocalDate from, LocalDate to) {
+    DateRange range(LocalDate from, LocalDate to) {
         String where = (from == null ? "true" : "day >= " + SqlText.date(from)) + " AND " + (to == null ? "true" : "day <= " + SqlText.date(to));
         Row row = spark.sql("SELECT min(day), max(day) FROM " + tables.sql(GoldTables.MARKET_DAILY) + " WHERE " + where).first();
-        return row.isNullAt(0) ? null : new DayRange(row.getLocalDate(0), row.getLocalDate(1));
+        return row.isNullAt(0) ? null : new DateRange(row.getLocalDate(0), row.getLocalDate(1));
     }
 
-    ObjectNode read(DayRange range, int topN, Instant now) {
+    ObjectNode read(DateRange range, int topN, Instant now) {
         ObjectNode data = JSON.objectNode();
         data.put("generatedAt", now.toString());
         data.put("from", range.first().toString());
         data.put("to", range.last().toString());
-        List<LocalDate> days = range.days();
+        List<LocalDate> days = range.dates();
         ArrayNode dayArray = data.putArray("days");
         days.forEach(day -> dayArray.add(day.toString()));
         Map<LocalDate, Integer> index = new HashMap<>();
@@ -95,14 +96,14 @@ final class ReportData {
         progress.println("[report] reading " + what);
     }
 
-    private ObjectNode market(DayRange range, Map<LocalDate, Integer> index) {
+    private ObjectNode market(DateRange range, Map<LocalDate, Integer> index) {
         int n = index.size();
         ArrayNode cap = nulls(n);
         ArrayNode volume = nulls(n);
         ArrayNode dominance = nulls(n);
         ArrayNode assets = nulls(n);
         for (Row row : rows("SELECT day, total_market_cap_usd, total_volume_usd_24h, btc_dominance_pct, asset_count FROM "
-                + tables.sql(GoldTables.MARKET_DAILY) + " WHERE " + range.where("day"))) {
+                + tables.sql(GoldTables.MARKET_DAILY) + " WHERE " + between(range, "day"))) {
             int i = index.get(row.getLocalDate(0));
             cap.set(i, amount(row, 1));
             volume.set(i, amount(row, 2));
@@ -118,12 +119,12 @@ final class ReportData {
     }
 
     /** The range's last day's top assets by market cap. */
-    private List<String> top(DayRange range, int topN) {
+    private List<String> top(DateRange range, int topN) {
         return rows("SELECT asset_id FROM " + tables.sql(GoldTables.FCT_ASSET_DAILY) + " WHERE day = " + SqlText.date(range.last())
                 + " ORDER BY market_cap_rank NULLS LAST, asset_id LIMIT " + topN).stream().map(row -> row.getString(0)).toList();
     }
 
-    private ObjectNode prices(DayRange range, List<String> assets, Map<LocalDate, Integer> index) {
+    private ObjectNode prices(DateRange range, List<String> assets, Map<LocalDate, Integer> index) {
         ObjectNode prices = JSON.objectNode();
         if (assets.isEmpty()) {
             return prices;
@@ -135,7 +136,7 @@ final class ReportData {
             series.set("avg30", nulls(index.size()));
         }
         for (Row row : rows("SELECT asset_id, day, close_price_usd, avg_close_7d, avg_close_30d FROM " + tables.sql(GoldTables.FCT_ASSET_DAILY)
-                + " WHERE " + range.where("day") + " AND asset_id IN " + inList(assets))) {
+                + " WHERE " + between(range, "day") + " AND asset_id IN " + inList(assets))) {
             ObjectNode series = (ObjectNode) prices.get(row.getString(0));
             int i = index.get(row.getLocalDate(1));
             ((ArrayNode) series.get("close")).set(i, amount(row, 2));
@@ -146,10 +147,10 @@ final class ReportData {
     }
 
     /** Each asset that is among the top {@value #RANKED} on a day of the range: its rank per day, null when outside them. */
-    private ObjectNode ranks(DayRange range, Map<LocalDate, Integer> index, Set<String> shown) {
+    private ObjectNode ranks(DateRange range, Map<LocalDate, Integer> index, Set<String> shown) {
         ObjectNode ranks = JSON.objectNode();
         for (Row row : rows("SELECT asset_id, day, market_cap_rank FROM " + tables.sql(GoldTables.FCT_ASSET_DAILY) + " WHERE "
-                + range.where("day") + " AND market_cap_rank <= " + RANKED + " ORDER BY asset_id, day")) {
+                + between(range, "day") + " AND market_cap_rank <= " + RANKED + " ORDER BY asset_id, day")) {
             String asset = row.getString(0);
             ArrayNode series = ranks.has(asset) ? (ArrayNode) ranks.get(asset) : (ArrayNode) ranks.set(asset, nulls(index.size())).get(asset);
             series.set(index.get(row.getLocalDate(1)), JSON.numberNode(row.getInt(2)));
@@ -159,7 +160,7 @@ final class ReportData {
     }
 
     /** Per day, the {@value #MOVERS} largest day-on-day gains and losses, biggest first: [asset, percent]. */
-    private ArrayNode movers(DayRange range, Map<LocalDate, Integer> index, Set<String> shown) {
+    private ArrayNode movers(DateRange range, Map<LocalDate, Integer> index, Set<String> shown) {
         ArrayNode movers = JSON.arrayNode();
         for (int i = 0; i < index.size(); i++) {
             ObjectNode day = movers.addObject();
@@ -169,7 +170,7 @@ final class ReportData {
         for (Row row : rows("SELECT day, asset_id, dod_change_pct, gainer <= " + MOVERS + " AS gains FROM (SELECT day, asset_id, dod_change_pct,"
                 + " row_number() OVER (PARTITION BY day ORDER BY dod_change_pct DESC, asset_id) AS gainer,"
                 + " row_number() OVER (PARTITION BY day ORDER BY dod_change_pct ASC, asset_id) AS loser"
-                + " FROM " + tables.sql(GoldTables.FCT_ASSET_DAILY) + " WHERE " + range.where("day") + " AND dod_change_pct IS NOT NULL)"
+                + " FROM " + tables.sql(GoldTables.FCT_ASSET_DAILY) + " WHERE " + between(range, "day") + " AND dod_change_pct IS NOT NULL)"
                 + " WHERE gainer <= " + MOVERS + " OR loser <= " + MOVERS + " ORDER BY day, dod_change_pct DESC, asset_id")) {
             ObjectNode day = (ObjectNode) movers.get(index.get(row.getLocalDate(0)));
             ArrayNode mover = JSON.arrayNode().add(row.getString(1)).add(row.getDouble(2));
@@ -184,7 +185,7 @@ final class ReportData {
         return movers;
     }
 
-    private ArrayNode assetTable(DayRange range, Set<String> shown) {
+    private ArrayNode assetTable(DateRange range, Set<String> shown) {
         ArrayNode table = JSON.arrayNode();
         for (Row row : rows("SELECT f.asset_id, f.market_cap_rank, f.close_price_usd, f.dod_change_pct, f.wow_change_pct,"
                 + " f.market_cap_usd, f.volume_usd_24h, f.volatility_7d FROM " + tables.sql(GoldTables.FCT_ASSET_DAILY) + " f"
@@ -207,7 +208,7 @@ final class ReportData {
      * Checks per day (the newest run of each job for it: what stands), rejected bronze lines per
      * day, the newest runs, and the checks of the standing runs that did not pass.
      */
-    private ObjectNode quality(DayRange range, Map<LocalDate, Integer> index) {
+    private ObjectNode quality(DateRange range, Map<LocalDate, Integer> index) {
         int n = index.size();
         ObjectNode quality = JSON.objectNode();
         ArrayNode passed = nulls(n);
@@ -216,7 +217,7 @@ final class ReportData {
         ArrayNode rejected = nulls(n);
         String checks = tables.sql(LakeTables.QUALITY_CHECKS);
         String standing = "SELECT q.* FROM " + checks + " q JOIN (SELECT job, check_date, max_by(job_run_id, checked_at) AS run FROM "
-                + checks + " WHERE " + range.where("check_date") + " GROUP BY job, check_date) s"
+                + checks + " WHERE " + between(range, "check_date") + " GROUP BY job, check_date) s"
                 + " ON q.job = s.job AND q.check_date = s.check_date AND q.job_run_id = s.run";
         for (Row row : rows("SELECT check_date, count_if(passed), count_if(NOT passed AND severity <> 'error'),"
                 + " count_if(NOT passed AND severity = 'error') FROM (" + standing + ") GROUP BY check_date")) {
@@ -226,7 +227,7 @@ final class ReportData {
             failed.set(i, JSON.numberNode(row.getLong(3)));
         }
         for (Row row : rows("SELECT bronze_date, count(*) FROM " + tables.sql(LakeTables.REJECTED_RECORDS) + " WHERE "
-                + range.where("bronze_date") + " GROUP BY bronze_date")) {
+                + between(range, "bronze_date") + " GROUP BY bronze_date")) {
             rejected.set(index.get(row.getLocalDate(0)), JSON.numberNode(row.getLong(1)));
         }
         quality.set("passed", passed);
@@ -237,7 +238,7 @@ final class ReportData {
         ArrayNode runs = quality.putArray("runs");
         for (Row row : rows("SELECT job_run_id, job, max(checked_at), min(check_date), max(check_date), count_if(passed),"
                 + " count_if(NOT passed AND severity <> 'error'), count_if(NOT passed AND severity = 'error') FROM " + checks
-                + " WHERE " + range.where("check_date") + " GROUP BY job_run_id, job ORDER BY max(checked_at) DESC LIMIT " + RUNS_LISTED)) {
+                + " WHERE " + between(range, "check_date") + " GROUP BY job_run_id, job ORDER BY max(checked_at) DESC LIMIT " + RUNS_LISTED)) {
             ObjectNode run = runs.addObject();
             run.put("run", row.getString(0));
             run.put("job", row.getString(1));
@@ -277,9 +278,9 @@ final class ReportData {
     }
 
     /** Rows per data source in the range: coincap-api or simulated. */
-    private ObjectNode sources(DayRange range) {
+    private ObjectNode sources(DateRange range) {
         ObjectNode sources = JSON.objectNode();
-        rows("SELECT data_source, count(*) FROM " + tables.sql(GoldTables.FCT_ASSET_DAILY) + " WHERE " + range.where("day")
+        rows("SELECT data_source, count(*) FROM " + tables.sql(GoldTables.FCT_ASSET_DAILY) + " WHERE " + between(range, "day")
                 + " GROUP BY data_source ORDER BY data_source").forEach(row -> sources.put(row.getString(0), row.getLong(1)));
         return sources;
     }
@@ -327,14 +328,7 @@ final class ReportData {
         return ids.stream().map(id -> "'" + id.replace("'", "''") + "'").collect(Collectors.joining(", ", "(", ")"));
     }
 
-    /** The report's days, first and last included. */
-    record DayRange(LocalDate first, LocalDate last) {
-        List<LocalDate> days() {
-            return first.datesUntil(last.plusDays(1)).toList();
-        }
-
-        String where(String column) {
-            return column + " BETWEEN " + SqlText.date(first) + " AND " + SqlText.date(last);
-        }
+    private static String between(DateRange range, String column) {
+        return column + " BETWEEN " + SqlText.date(range.first()) + " AND " + SqlText.date(range.last());
     }
 }

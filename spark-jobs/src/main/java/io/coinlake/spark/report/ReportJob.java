@@ -2,6 +2,7 @@ package io.coinlake.spark.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.dates.DateRange;
 import io.coinlake.spark.JobFailure;
 import io.coinlake.spark.LakeTables;
 import java.io.PrintStream;
@@ -34,13 +35,13 @@ public final class ReportJob {
         LakeTables.ensure(spark, config, out::println);
         PinnedTables tables = PinnedTables.current(spark);
         ReportData reader = new ReportData(spark, tables, out);
-        ReportData.DayRange range = reader.range(from, to);
+        DateRange range = reader.range(from, to);
         if (range == null) {
             throw new JobFailure("gold.market_daily has no day" + (from == null && to == null ? "" : " between "
                     + (from == null ? "its first" : from) + " and " + (to == null ? "its last" : to))
                     + ": run './coinlake run --from D1 --to D2' for those dates, or leave --from and --to out for every day.");
         }
-        out.println("[report] " + range.first() + " to " + range.last() + " (" + range.days().size() + " days)");
+        out.println("[report] " + range.first() + " to " + range.last() + " (" + range.days() + " days)");
         ObjectNode data = reader.read(range, topN, Instant.now());
         String html = ReportPage.render("coinlake: the crypto market, " + range.first() + " to " + range.last(), data);
         ReportPage.write(file, html);
