@@ -5,7 +5,9 @@ import re
 import sys
 from pathlib import Path
 
+import duckdb
 import pytest
+from pyiceberg.catalog.sql import SqlCatalog
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "dags" / "tests"))
@@ -48,9 +50,29 @@ def sql(env, query: str) -> list[dict[str, str]]:
     return rows
 
 
-def load_duckdb_extensions(con) -> None:
-    """DuckDB's httpfs, avro and iceberg extensions from their PyPI wheels (docs/query-with-your-own-tools.md)."""
+def pyiceberg_s3(env) -> dict[str, str]:
+    """PyIceberg's properties for the stack's S3 store (docs/query-with-your-own-tools.md, "PyIceberg")."""
+    return {
+        "s3.endpoint": f"http://127.0.0.1:{env['COINLAKE_S3_PORT']}",
+        "s3.access-key-id": "coinlake",
+        "s3.secret-access-key": "coinlake-local-secret",
+        "s3.region": "us-east-1",
+    }
+
+
+def jdbc_catalog(env):
+    """The lake's SQLite catalog through PyIceberg (docs/query-with-your-own-tools.md, "PyIceberg")."""
+    return SqlCatalog("lake", uri=f"sqlite:///{env['COINLAKE_HOME']}/catalog/iceberg.db", **pyiceberg_s3(env))
+
+
+def duckdb_connection(env):
+    """DuckDB with its httpfs, avro and iceberg extensions loaded from their PyPI wheels and the
+    stack's S3 store as a secret (docs/query-with-your-own-tools.md, "DuckDB")."""
+    con = duckdb.connect()
     for extension in ("httpfs", "avro", "iceberg"):
         module = __import__(f"duckdb_extension_{extension}")
         path = next(Path(module.__path__[0]).glob(f"extensions/*/{extension}.duckdb_extension"))
         con.execute(f"LOAD '{path}'")
+    con.execute(f"""CREATE SECRET lake_s3 (TYPE s3, KEY_ID 'coinlake', SECRET 'coinlake-local-secret', REGION 'us-east-1',
+                    ENDPOINT '127.0.0.1:{env['COINLAKE_S3_PORT']}', URL_STYLE 'path', USE_SSL false)""")
+    return con

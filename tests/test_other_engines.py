@@ -8,30 +8,9 @@ import decimal
 import json
 
 import boto3
-import duckdb
 import pytest
-from pyiceberg.catalog.sql import SqlCatalog
 
-from conftest import DAYS, TABLES, load_duckdb_extensions, run_cli, sql
-
-
-def catalog(env):
-    # docs/query-with-your-own-tools.md, "PyIceberg"
-    return SqlCatalog("lake", uri=f"sqlite:///{env['COINLAKE_HOME']}/catalog/iceberg.db", **{
-        "s3.endpoint": f"http://127.0.0.1:{env['COINLAKE_S3_PORT']}",
-        "s3.access-key-id": "coinlake",
-        "s3.secret-access-key": "coinlake-local-secret",
-        "s3.region": "us-east-1",
-    })
-
-
-def duckdb_connection(env):
-    # docs/query-with-your-own-tools.md, "DuckDB"
-    con = duckdb.connect()
-    load_duckdb_extensions(con)
-    con.execute(f"""CREATE SECRET lake (TYPE s3, KEY_ID 'coinlake', SECRET 'coinlake-local-secret', REGION 'us-east-1',
-                    ENDPOINT '127.0.0.1:{env['COINLAKE_S3_PORT']}', URL_STYLE 'path', USE_SSL false)""")
-    return con
+from conftest import DAYS, TABLES, duckdb_connection, jdbc_catalog, run_cli, sql
 
 
 def bronze_client(env):
@@ -42,7 +21,7 @@ def bronze_client(env):
 
 @pytest.fixture(scope="module")
 def engines(lake):
-    lake_catalog = catalog(lake)
+    lake_catalog = jdbc_catalog(lake)
     tables = {f"{namespace[0]}.{name[1]}" for namespace in lake_catalog.list_namespaces()
               for name in lake_catalog.list_tables(namespace)}
     assert tables == TABLES, "a new table? add it to TABLES and to docs/query-with-your-own-tools.md"

@@ -6,12 +6,10 @@ catalog underneath points at the same metadata files, so the lake survives a cha
 import decimal
 import json
 
-import duckdb
 import pytest
 from pyiceberg.catalog.rest import RestCatalog
-from pyiceberg.catalog.sql import SqlCatalog
 
-from conftest import TABLES, load_duckdb_extensions, run_cli, sql
+from conftest import TABLES, duckdb_connection, jdbc_catalog, pyiceberg_s3, run_cli, sql
 from embedded_stack import start
 
 DAYS = ("2026-11-01", "2026-11-02")
@@ -31,20 +29,12 @@ def rest_lake(tmp_path_factory):
 
 def rest_catalog(env):
     # docs/query-with-your-own-tools.md, "Through the REST catalog": PyIceberg
-    return RestCatalog("lake", uri=f"http://127.0.0.1:{env['COINLAKE_REST_CATALOG_PORT']}", **{
-        "s3.endpoint": f"http://127.0.0.1:{env['COINLAKE_S3_PORT']}",
-        "s3.access-key-id": "coinlake",
-        "s3.secret-access-key": "coinlake-local-secret",
-        "s3.region": "us-east-1",
-    })
+    return RestCatalog("lake", uri=f"http://127.0.0.1:{env['COINLAKE_REST_CATALOG_PORT']}", **pyiceberg_s3(env))
 
 
 def attached_duckdb(env):
     # docs/query-with-your-own-tools.md, "Through the REST catalog": DuckDB
-    con = duckdb.connect()
-    load_duckdb_extensions(con)
-    con.execute(f"""CREATE SECRET lake_s3 (TYPE s3, KEY_ID 'coinlake', SECRET 'coinlake-local-secret', REGION 'us-east-1',
-                    ENDPOINT '127.0.0.1:{env['COINLAKE_S3_PORT']}', URL_STYLE 'path', USE_SSL false)""")
+    con = duckdb_connection(env)
     con.execute(f"""ATTACH 'lake' AS lake (TYPE iceberg, ENDPOINT 'http://127.0.0.1:{env['COINLAKE_REST_CATALOG_PORT']}',
                     AUTHORIZATION_TYPE 'none')""")
     return con
@@ -95,11 +85,7 @@ def test_pyiceberg_rest_catalog_reads_what_spark_reads(rest_lake, spark_counts):
 
 
 def test_the_jdbc_catalog_underneath_holds_the_same_tables(rest_lake):
-    jdbc = SqlCatalog("lake", uri=f"sqlite:///{rest_lake['COINLAKE_HOME']}/catalog/iceberg.db", **{
-        "s3.endpoint": f"http://127.0.0.1:{rest_lake['COINLAKE_S3_PORT']}",
-        "s3.access-key-id": "coinlake",
-        "s3.secret-access-key": "coinlake-local-secret",
-    })
+    jdbc = jdbc_catalog(rest_lake)
     rest = rest_catalog(rest_lake)
     for table in sorted(TABLES):
         assert jdbc.load_table(table).metadata_location == rest.load_table(table).metadata_location, table
