@@ -11,10 +11,12 @@ from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOpe
 from airflow.sdk import Asset, Param
 from airflow.sdk.exceptions import AirflowException, AirflowFailException
 
-# The repository this file lives in: the CLI and the Spark jobs' jar are found from here.
+# The source tree or the unpacked release these DAGs came with: the CLI and the Spark jobs' jar are
+# found from here, in either layout (a release is marked by its release.properties).
 ROOT = Path(os.environ.get("COINLAKE_ROOT", Path(__file__).resolve().parents[1]))
-COINLAKE = str(ROOT / "coinlake")
-SPARK_JOBS_JAR = str(ROOT / "spark-jobs" / "target" / "coinlake-spark-jobs.jar")
+IS_RELEASE = (ROOT / "release.properties").is_file()
+COINLAKE = str(ROOT / "bin" / "coinlake") if IS_RELEASE else str(ROOT / "coinlake")
+SPARK_JOBS_JAR = str(ROOT / "spark-jobs" / ("" if IS_RELEASE else "target") / "coinlake-spark-jobs.jar")
 SPARK_MAIN_CLASS = "io.coinlake.spark.SparkJobs"
 SPARK_CONNECTION = "coinlake_spark"
 

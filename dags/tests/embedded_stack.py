@@ -8,10 +8,24 @@ import random
 import socket
 import subprocess
 import warnings
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 COINLAKE = str(ROOT / "coinlake")
+
+
+def project_version() -> str:
+    namespace = {"m": "http://maven.apache.org/POM/4.0.0"}
+    return ET.parse(ROOT / "pom.xml").getroot().find("m:version", namespace).text
+
+
+def release_directory() -> Path:
+    """The release as 'mvn package' leaves it unpacked (dist/), which the compose images copy."""
+    version = project_version()
+    release = ROOT / "dist" / "target" / f"coinlake-{version}" / f"coinlake-{version}"
+    assert release.is_dir(), f"{release} is missing: 'mvn package' (or ./coinlake dist) makes it"
+    return release
 
 
 def free_port(pair: bool = False) -> int:

@@ -1,8 +1,9 @@
 """
 The DAG's Spark jobs on a Spark standalone cluster with docker-compose's Spark settings
-(docker/spark/spark-defaults.conf), as the compose stack runs them: spark-jobs/bin/spark-submit
-as the driver, a master and a worker whose classpath is Spark's alone, and executors that get
-what the jobs add to Spark (spark-jobs/target/lib) from the driver through spark.jars.
+(docker/spark/spark-defaults.conf), as the compose stack runs them: the release's bin/spark-submit
+(the Airflow image's /opt/coinlake) as the driver, a master and a worker whose classpath is Spark's
+alone, and executors that get what the jobs add to Spark (the release's spark-jobs/lib) from the
+driver through spark.jars.
 """
 
 from __future__ import annotations
@@ -16,10 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from embedded_stack import ROOT, free_port, run_cli
+from embedded_stack import ROOT, free_port, release_directory, run_cli
 
 DAY = "2026-11-02"
-SPARK_JOBS = ROOT / "spark-jobs" / "target"
 # A Spark distribution's jars are Spark's own plus libraries that Maven resolved into the jobs'
 # compile scope because the jobs use them too; the worker needs these to start at all.
 SHARED_WITH_SPARK = ("slf4j-api-", "jackson-core-", "jackson-databind-", "jackson-annotations-", "netty-buffer-",
@@ -28,12 +28,13 @@ SHARED_WITH_SPARK = ("slf4j-api-", "jackson-core-", "jackson-databind-", "jackso
 
 
 def spark_distribution(home: Path) -> Path:
-    """A Spark home with a Spark distribution's layout, from the jars the build keeps apart."""
+    """A Spark home with a Spark distribution's layout, from the jars the release keeps apart."""
     jars = home / "jars"
     jars.mkdir(parents=True)
-    for jar in (SPARK_JOBS / "spark-lib").glob("*.jar"):
+    spark_jobs = release_directory() / "spark-jobs"
+    for jar in (spark_jobs / "spark-lib").glob("*.jar"):
         (jars / jar.name).symlink_to(jar)
-    for jar in (SPARK_JOBS / "lib").glob("*.jar"):
+    for jar in (spark_jobs / "lib").glob("*.jar"):
         if jar.name.startswith(SHARED_WITH_SPARK):
             (jars / jar.name).symlink_to(jar)
     (home / "RELEASE").write_text("Spark 4.1.1, laid out for coinlake's tests\n")
@@ -81,12 +82,13 @@ def spark_cluster(tmp_path_factory):
 
 
 def compose_spark_conf(directory: Path) -> Path:
-    """docker/spark/spark-defaults.conf with this machine's addresses for compose's container ones."""
+    """docker/spark/spark-defaults.conf with this machine's addresses and release for the Airflow image's."""
+    release = release_directory()
     text = (ROOT / "docker" / "spark" / "spark-defaults.conf").read_text(encoding="utf-8")
-    local = (text.replace("/opt/coinlake/", f"{ROOT}/")
+    local = (text.replace("/opt/coinlake/", f"{release}/")
              .replace("spark.driver.host              airflow-scheduler", "spark.driver.host              127.0.0.1")
              .replace("spark.driver.bindAddress       0.0.0.0", "spark.driver.bindAddress       127.0.0.1"))
-    assert local.count("127.0.0.1") == 2 and f"{ROOT}/spark-jobs/target/lib/" in local, "spark-defaults.conf changed shape"
+    assert local.count("127.0.0.1") == 2 and f"{release}/spark-jobs/lib/" in local, "spark-defaults.conf changed shape"
     directory.mkdir()
     (directory / "spark-defaults.conf").write_text(local, encoding="utf-8")
     return directory
@@ -99,8 +101,8 @@ def test_spark_jobs_run_on_a_standalone_cluster_that_only_has_spark(stack, spark
 
     env = dict(stack, SPARK_CONF_DIR=str(compose_spark_conf(tmp_path / "conf")))
     submit = subprocess.run(
-        [str(ROOT / "spark-jobs" / "bin" / "spark-submit"), "--master", master, "--class", "io.coinlake.spark.SparkJobs",
-         str(SPARK_JOBS / "coinlake-spark-jobs.jar"), "pipeline", "--from", DAY, "--to", DAY],
+        [str(release_directory() / "bin" / "spark-submit"), "--master", master, "--class", "io.coinlake.spark.SparkJobs",
+         str(release_directory() / "spark-jobs" / "coinlake-spark-jobs.jar"), "pipeline", "--from", DAY, "--to", DAY],
         env=env, capture_output=True, text=True, timeout=900)
     print(submit.stdout[-20000:], submit.stderr[-20000:])
     assert submit.returncode == 0

@@ -1,9 +1,11 @@
 """
-docker-compose.yml, checked without a Docker engine (none runs on the build machines): against the
-Compose specification's JSON schema, by Docker Compose's own parser ('docker-compose config'), and
-for what neither knows: that everything it mounts exists, that it reuses the embedded stack's
-connector config, DAGs and jars, that images are pinned to the versions the build uses, that
-secrets come only from .env and that ports stay on localhost. The stack itself is never started.
+docker-compose.yml and docker/Dockerfile, checked without a Docker engine (none runs on the build
+machines): against the Compose specification's JSON schema, by Docker Compose's own parser
+('docker-compose config'), and for what neither knows: that everything it mounts or copies exists,
+that the images hold the release the build makes (the embedded stack's connector config, DAGs and
+jars), that images are pinned to the versions the build uses and run as non-root users, that
+secrets come only from .env and stay out of the images, and that ports stay on localhost. The stack
+itself is never started, nor are the images built.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import copy
 import json
 import re
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from importlib import resources
 from pathlib import Path
@@ -21,10 +24,15 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "dags" / "tests"))
+
+from embedded_stack import release_directory  # noqa: E402
+
 COMPOSE_FILE = ROOT / "docker-compose.yml"
+DOCKERFILE = ROOT / "docker" / "Dockerfile"
 ENV_EXAMPLE = ROOT / ".env.example"
 CONNECTOR_CONFIG = ROOT / "connect" / "bronze-sink.json"
-REPO_MOUNT = "/opt/coinlake"  # where the services see the repository
+RELEASE_IN_IMAGE = "/opt/coinlake"  # where the build stage puts the release, and the Airflow image has it
 REQUIRED_VARIABLE = re.compile(r"\$\{([A-Z0-9_]+):\?[^}]*\}")
 ANY_VARIABLE = re.compile(r"(?<!\$)\$\{([A-Z0-9_]+)")
 
@@ -191,11 +199,38 @@ def image_tag(image: str) -> str:
     return last_part.split(":", 1)[1] if ":" in last_part else ""
 
 
+def dockerfile_stages() -> dict[str, dict]:
+    """docker/Dockerfile's stages by name: base image and instructions, continuation lines joined."""
+    stages, current = {}, None
+    text = re.sub(r"\\\n\s*", " ", DOCKERFILE.read_text(encoding="utf-8"))
+    for line in text.splitlines():
+        words = line.split()
+        if not words or words[0].startswith("#"):
+            continue
+        if words[0] == "FROM":
+            current = {"base": words[1], "instructions": []}
+            stages[words[3] if len(words) > 3 and words[2].upper() == "AS" else str(len(stages))] = current
+        else:
+            current["instructions"].append(words)
+    return stages
+
+
+def copies(stage: dict) -> list[tuple[str | None, str, str]]:
+    """(--from stage or None, source, destination) of each COPY."""
+    found = []
+    for words in stage["instructions"]:
+        if words[0] == "COPY":
+            options = [w for w in words[1:] if w.startswith("--")]
+            paths = [w for w in words[1:] if not w.startswith("--")]
+            origin = next((o.split("=", 1)[1] for o in options if o.startswith("--from=")), None)
+            found.extend((origin, source, paths[-1]) for source in paths[:-1])
+    return found
+
+
 def test_every_image_is_pinned_to_an_exact_version(services: dict) -> None:
-    images = {service["image"] for service in services.values()}
-    for dockerfile in ROOT.glob("docker/*/Dockerfile"):
-        images |= {line.split()[1] for line in dockerfile.read_text(encoding="utf-8").splitlines()
-                   if line.startswith("FROM ")}
+    stages = dockerfile_stages()
+    images = {service["image"] for service in services.values() if "build" not in service}
+    images |= {stage["base"] for stage in stages.values() if stage["base"] not in stages}
     for image in images:
         tag = image_tag(image)
         assert tag and tag != "latest" and re.search(r"\d", tag), f"{image} is not pinned to a version"
@@ -210,44 +245,109 @@ def test_images_run_the_versions_the_build_uses(services: dict) -> None:
     kafka = pom_property(ROOT / "pom.xml", "kafka.version")
     spark = pom_property(ROOT / "spark-jobs" / "pom.xml", "spark.version")
     airflow = re.search(r"^apache-airflow==(\S+)$", (ROOT / "airflow" / "requirements.in").read_text(), re.M).group(1)
+    stages = dockerfile_stages()
     assert image_tag(services["kafka"]["image"]) == kafka
+    assert stages["connect"]["base"] == f"apache/kafka:{kafka}"
     assert image_tag(services["connect"]["image"]) == kafka
     for name in ("spark-master", "spark-worker"):
         assert image_tag(services[name]["image"]).startswith(spark + "-scala2.13-"), services[name]["image"]
-    dockerfile = (ROOT / "docker" / "airflow" / "Dockerfile").read_text(encoding="utf-8")
-    assert f"FROM apache/airflow:{airflow}-python" in dockerfile
+    assert stages["airflow"]["base"].startswith(f"apache/airflow:{airflow}-python")
     assert image_tag(services["airflow-scheduler"]["image"]) == airflow
+    assert stages["build"]["base"].startswith("maven:") and "-eclipse-temurin-17" in stages["build"]["base"]
 
 
-def test_connect_runs_the_built_plugin_and_the_shared_connector_config(services: dict) -> None:
+def test_every_built_service_names_a_stage_of_the_dockerfile(services: dict) -> None:
+    stages = dockerfile_stages()
+    built = {name: service["build"] for name, service in services.items() if "build" in service}
+    assert {"connect", "airflow-scheduler", "coinlake-init"} <= set(built)
+    for name, build in built.items():
+        assert build["context"] == "." and build["dockerfile"] == "docker/Dockerfile", name
+        assert build["target"] in stages and build["target"] != "build", f"{name} builds {build['target']}"
+
+
+def test_the_build_stage_makes_the_release_from_the_whole_clone() -> None:
+    build = dockerfile_stages()["build"]
+    assert ["COPY", ".", "."] in build["instructions"]
+    run = " ".join(" ".join(words) for words in build["instructions"] if words[0] == "RUN")
+    assert "mvn " in run and " package" in run and "-DskipTests" in run
+    assert f"/opt/coinlake" in run and "dist/target/coinlake-" in run
+
+
+def test_every_file_an_image_copies_exists_and_reaches_it() -> None:
+    release = release_directory()
+    ignored = dockerignore_patterns()
+    for name, stage in dockerfile_stages().items():
+        for origin, source, destination in copies(stage):
+            if origin == "build":
+                assert source.startswith(f"{RELEASE_IN_IMAGE}"), f"{name} copies {source} from outside the release"
+                inside = release / source.removeprefix(RELEASE_IN_IMAGE).lstrip("/")
+                assert inside.exists(), f"stage {name} copies {source}, which the release does not have ({inside})"
+            elif origin is None and source != ".":
+                assert (ROOT / source).exists(), f"stage {name} copies {source}, which does not exist"
+                assert not any(Path(source).match(pattern) for pattern in ignored), f"{source} is in .dockerignore"
+
+
+def dockerignore_patterns() -> list[str]:
+    lines = (ROOT / ".dockerignore").read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+def test_the_build_context_leaves_out_secrets_build_outputs_and_local_data() -> None:
+    assert {".env", ".git", "**/target", ".coinlake", "**/.venv"} <= set(dockerignore_patterns())
+    assert not any(line.startswith("!") for line in dockerignore_patterns())
+
+
+def test_runtime_images_run_as_a_non_root_user() -> None:
+    stages = dockerfile_stages()
+    # The bases' own users: Airflow's image runs as 'airflow', Kafka's as 'appuser'; switching to root
+    # for an install step must switch back.
+    for name in ("connect", "airflow"):
+        users = [words[1] for words in stages[name]["instructions"] if words[0] == "USER"]
+        assert not users or users[-1] not in ("root", "0"), f"the {name} image ends as root"
+
+
+def test_connect_runs_the_released_plugin_and_the_shared_worker_settings(services: dict) -> None:
     connect = services["connect"]
-    worker_mount = next(v for v in connect["volumes"] if v.startswith("./docker/connect/worker.properties:"))
+    assert connect["build"]["target"] == "connect"
     worker = dict(line.split("=", 1) for line in (ROOT / "docker/connect/worker.properties").read_text().splitlines()
                   if line and not line.startswith("#"))
-    assert worker_mount.split(":")[1] in connect["command"]
-    plugin_mount = next(v for v in connect["volumes"] if v.startswith("./connect/target/plugin:"))
-    assert worker["plugin.path"] == plugin_mount.split(":")[1]
+    stage = copies(dockerfile_stages()["connect"])
+    assert (None, "docker/connect/worker.properties", connect["command"][-1]) in stage
+    assert ("build", f"{RELEASE_IN_IMAGE}/connect/plugin", worker["plugin.path"]) in stage
+    assert (release_directory() / "connect" / "plugin" / "coinlake-bronze-sink" / "manifest.json").is_file()
     assert worker["config.providers"] == "env"
     # Secrets the connector config leaves to the worker's environment must be in it.
     for variable in re.findall(r"\$\{env:([A-Z0-9_]+)}", CONNECTOR_CONFIG.read_text(encoding="utf-8")):
         assert variable in connect["environment"], f"bronze-sink.json needs {variable} in the connect service"
-    # No copy of the connector config: 'coinlake up' registers connect/bronze-sink.json itself.
+    # No copy of the connector config: 'coinlake up' registers the release's connect/bronze-sink.json,
+    # which is the repository's.
     init = services["coinlake-init"]
-    assert init["entrypoint"] == [f"{REPO_MOUNT}/coinlake", "up"]
-    assert f".:{REPO_MOUNT}:ro" in init["volumes"]
+    assert init["entrypoint"] == [f"{RELEASE_IN_IMAGE}/bin/coinlake", "up"]
+    assert (release_directory() / "connect" / "bronze-sink.json").read_bytes() == CONNECTOR_CONFIG.read_bytes()
     assert init["environment"]["CONNECT_URL"] == "http://connect:8083"
-    copies = list((ROOT / "docker").rglob("*.json"))
-    assert copies == [], f"connector configs belong in connect/bronze-sink.json only: {copies}"
+    copies_of_config = list((ROOT / "docker").rglob("*.json"))
+    assert copies_of_config == [], f"connector configs belong in connect/bronze-sink.json only: {copies_of_config}"
 
 
-def test_airflow_runs_the_repository_dags_and_jars_against_the_compose_services(services: dict) -> None:
+def test_no_service_mounts_the_repository_only_the_dags_for_live_edits(services: dict) -> None:
+    for name, service in services.items():
+        for volume in service.get("volumes", []):
+            source = volume.split(":")[0]
+            if source.startswith((".", "/")):
+                assert source in ("./dags", "./docker/postgres/create-databases.sh"), f"{name} mounts {source}"
+                if source == "./dags":
+                    assert volume == f"./dags:{RELEASE_IN_IMAGE}/dags:ro", volume
+
+
+def test_airflow_runs_the_release_dags_and_jars_against_the_compose_services(services: dict) -> None:
     airflow_services = [name for name in services if name.startswith("airflow-")]
     assert set(airflow_services) >= {"airflow-init", "airflow-apiserver", "airflow-scheduler", "airflow-dag-processor",
                                      "airflow-triggerer"}
     for name in airflow_services + ["coinlake-init"]:
         environment = services[name]["environment"]
-        assert f".:{REPO_MOUNT}:ro" in services[name]["volumes"], name
-        assert environment["AIRFLOW__CORE__DAGS_FOLDER"] == f"{REPO_MOUNT}/dags", name
+        assert services[name]["build"]["target"] == "airflow", name
+        assert environment["COINLAKE_ROOT"] == RELEASE_IN_IMAGE, name
+        assert environment["AIRFLOW__CORE__DAGS_FOLDER"] == f"{RELEASE_IN_IMAGE}/dags", name
         assert environment["AIRFLOW__CORE__EXECUTOR"] == "LocalExecutor", name
         connection = json.loads(environment["AIRFLOW_CONN_COINLAKE_SPARK"])
         assert f"{connection['host']}:{connection['port']}" == "spark://spark-master:7077"
@@ -257,6 +357,11 @@ def test_airflow_runs_the_repository_dags_and_jars_against_the_compose_services(
             assert host in services, f"{name} points at {address}, which is no service"
     execution_api = services["airflow-scheduler"]["environment"]["AIRFLOW__CORE__EXECUTION_API_SERVER_URL"]
     assert execution_api.startswith("http://airflow-apiserver:8080/")
+    stage = copies(dockerfile_stages()["airflow"])
+    assert ("build", RELEASE_IN_IMAGE, RELEASE_IN_IMAGE) in stage
+    # The release's DAGs find the release's CLI and jobs' jar (dags/coinlake_tasks.py).
+    assert (release_directory() / "release.properties").is_file()
+    assert (release_directory() / "dags" / ".airflowignore").is_file()
 
 
 def spark_defaults() -> dict[str, str]:
@@ -267,13 +372,15 @@ def spark_defaults() -> dict[str, str]:
 
 def test_spark_jobs_ship_only_what_they_add_to_the_workers_spark(services: dict) -> None:
     scheduler = services["airflow-scheduler"]
-    assert scheduler["environment"]["SPARK_CONF_DIR"] == f"{REPO_MOUNT}/docker/spark"
+    conf_dir = scheduler["environment"]["SPARK_CONF_DIR"]
+    assert (None, "docker/spark/spark-defaults.conf", f"{conf_dir}/spark-defaults.conf") in \
+        copies(dockerfile_stages()["airflow"])
     conf = spark_defaults()
     assert conf["spark.driver.host"] == scheduler["hostname"]
     jars = conf["spark.jars"]
-    assert jars.startswith(f"{REPO_MOUNT}/"), jars
-    shipped = sorted(p.name for p in ROOT.glob(jars.removeprefix(f"{REPO_MOUNT}/")))
-    assert any(name.startswith("iceberg-spark-runtime") for name in shipped), "build the project first"
+    assert jars.startswith(f"{RELEASE_IN_IMAGE}/"), jars
+    shipped = sorted(p.name for p in release_directory().glob(jars.removeprefix(f"{RELEASE_IN_IMAGE}/")))
+    assert any(name.startswith("iceberg-spark-runtime") for name in shipped), shipped
     assert not any(name.startswith(("spark-core", "spark-sql_")) for name in shipped), \
         "the workers bring Spark: shipping its jars too would put two copies on their classpath"
 
@@ -281,21 +388,3 @@ def test_spark_jobs_ship_only_what_they_add_to_the_workers_spark(services: dict)
 def test_readme_and_docs_say_the_stack_is_validated_not_run() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "docker/tests" in readme and "validated, not run" in readme
-
-
-def test_every_file_an_image_copies_exists_and_reaches_the_build_context(services: dict) -> None:
-    ignore = (ROOT / ".dockerignore").read_text(encoding="utf-8").splitlines()
-    allowed = {line[1:] for line in ignore if line.startswith("!")}
-    assert "*" in ignore, ".dockerignore should send only what the images copy"
-    for name, service in services.items():
-        build = service.get("build")
-        if not build:
-            continue
-        assert build["context"] == ".", name
-        dockerfile = (ROOT / build["dockerfile"]).read_text(encoding="utf-8")
-        sources = [line.split()[-2] for line in dockerfile.splitlines()
-                   if line.startswith("COPY ") and "--from=" not in line]
-        assert sources, name
-        for source in sources:
-            assert (ROOT / source).is_file(), f"{build['dockerfile']} copies {source}, which does not exist"
-            assert source in allowed, f"{source} is excluded from the build context by .dockerignore"

@@ -4,12 +4,49 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where the build put what the embedded stack runs: found from the CLI's own location in the source tree. */
+/**
+ * Where the build put what the embedded stack runs. Two layouts, found from the CLI's own jar: the
+ * source tree (each module's target/ directory) and an unpacked release (dist/src/assembly/release.xml,
+ * marked by its release.properties).
+ */
 final class InstallLayout {
-    private final Path root;
+    static final String RELEASE_MARKER = "release.properties";
 
-    private InstallLayout(Path root) {
-        this.root = root;
+    private final Path connectPluginPath;
+    private final Path connectorConfig;
+    private final Path s3ServerLib;
+    private final Path restCatalogLib;
+    private final Path sparkJobsJar;
+    private final Path sparkJobsLib;
+    private final Path sparkLib;
+    private final Path sparkJvmOptions;
+    private final String whatToDo;
+
+    private InstallLayout(Path connectPluginPath, Path connectorConfig, Path s3ServerLib, Path restCatalogLib,
+                          Path sparkJobs, Path sparkJobsJar, String whatToDo) {
+        this.connectPluginPath = connectPluginPath;
+        this.connectorConfig = connectorConfig;
+        this.s3ServerLib = s3ServerLib;
+        this.restCatalogLib = restCatalogLib;
+        this.sparkJobsJar = sparkJobsJar;
+        this.sparkJobsLib = sparkJobsJar.resolveSibling("lib");
+        this.sparkLib = sparkJobsJar.resolveSibling("spark-lib");
+        this.sparkJvmOptions = sparkJobs.resolve("spark-jvm.options");
+        this.whatToDo = whatToDo;
+    }
+
+    static InstallLayout sourceTree(Path root) {
+        return new InstallLayout(root.resolve("connect/target/plugin"), root.resolve("connect/bronze-sink.json"),
+                root.resolve("s3server/target/lib"), root.resolve("restcatalog/target/lib"), root.resolve("spark-jobs"),
+                root.resolve("spark-jobs/target/coinlake-spark-jobs.jar"),
+                "build the project first (./coinlake builds on first use, or run mvn -DskipTests package)");
+    }
+
+    static InstallLayout release(Path root) {
+        return new InstallLayout(root.resolve("connect/plugin"), root.resolve("connect/bronze-sink.json"),
+                root.resolve("s3server/lib"), root.resolve("restcatalog/lib"), root.resolve("spark-jobs"),
+                root.resolve("spark-jobs/coinlake-spark-jobs.jar"),
+                "this release is incomplete: unpack coinlake-<version>.tar.gz again");
     }
 
     static InstallLayout locate() {
@@ -19,51 +56,56 @@ final class InstallLayout {
         } catch (URISyntaxException | SecurityException e) {
             start = Path.of("").toAbsolutePath();
         }
+        return locateFrom(start);
+    }
+
+    static InstallLayout locateFrom(Path start) {
         for (Path dir = start; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(RELEASE_MARKER))) {
+                return release(dir);
+            }
             if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isDirectory(dir.resolve("connect"))
                     && Files.isDirectory(dir.resolve("s3server"))) {
-                return new InstallLayout(dir);
+                return sourceTree(dir);
             }
         }
-        throw new UserError("Cannot find the coinlake source tree above " + start + ": run the CLI through ./coinlake.");
+        throw new UserError("Cannot find a coinlake release or source tree above " + start
+                + ": run the CLI through bin/coinlake (a release) or ./coinlake (the source tree).");
     }
 
     /** The directory whose subdirectories are Connect plugins. */
     Path connectPluginPath() {
-        return require(root.resolve("connect/target/plugin"));
+        return require(connectPluginPath);
     }
 
     /** The connector configuration shared with docker-compose. */
     Path connectorConfig() {
-        return root.resolve("connect/bronze-sink.json");
+        return connectorConfig;
     }
 
     /** The classpath of the embedded S3 server's JVM. */
     String s3ServerClasspath() {
-        return require(root.resolve("s3server/target/lib")) + "/*";
+        return require(s3ServerLib) + "/*";
     }
 
     /** The classpath of the embedded REST catalog server's JVM. */
     String restCatalogClasspath() {
-        return require(root.resolve("restcatalog/target/lib")) + "/*";
+        return require(restCatalogLib) + "/*";
     }
 
     /** The Spark jobs' jar and every jar they need, Spark included. */
     String sparkJobsClasspath() {
-        return require(root.resolve("spark-jobs/target/coinlake-spark-jobs.jar")) + ":"
-                + require(root.resolve("spark-jobs/target/lib")) + "/*:"
-                + require(root.resolve("spark-jobs/target/spark-lib")) + "/*";
+        return require(sparkJobsJar) + ":" + require(sparkJobsLib) + "/*:" + require(sparkLib) + "/*";
     }
 
     /** The JVM flags Spark needs on Java 17, shared with the Spark jobs' tests. */
     Path sparkJvmOptions() {
-        return root.resolve("spark-jobs/spark-jvm.options");
+        return sparkJvmOptions;
     }
 
-    private static Path require(Path built) {
+    private Path require(Path built) {
         if (!Files.exists(built)) {
-            throw new UserError(built + " is missing: build the project first (./coinlake builds on first use,"
-                    + " or run mvn -DskipTests package).");
+            throw new UserError(built + " is missing: " + whatToDo + ".");
         }
         return built;
     }
