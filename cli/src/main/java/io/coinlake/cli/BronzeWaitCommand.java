@@ -1,6 +1,8 @@
 package io.coinlake.cli;
 
 import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.operations.BronzeWait;
+import io.coinlake.operations.Progress;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -3,6 +3,7 @@ package io.coinlake.cli;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.Setting;
 import io.coinlake.config.Settings;
+import io.coinlake.operations.UserError;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -3,6 +3,7 @@ package io.coinlake.cli;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.ConfigException;
 import io.coinlake.config.ConfigResolver;
+import io.coinlake.operations.UserError;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;

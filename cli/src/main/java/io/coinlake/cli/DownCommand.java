@@ -1,5 +1,7 @@
 package io.coinlake.cli;
 
+import io.coinlake.operations.Progress;
+import io.coinlake.operations.Stack;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

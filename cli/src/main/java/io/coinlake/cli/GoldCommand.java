@@ -1,5 +1,6 @@
 package io.coinlake.cli;
 
+import io.coinlake.operations.SparkJob;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -1,6 +1,8 @@
 package io.coinlake.cli;
 
 import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.operations.Stack;
+import io.coinlake.operations.UserError;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,7 @@
 package io.coinlake.cli;
 
 import io.coinlake.coincap.CoinCapException;
+import io.coinlake.operations.UserError;
 import java.io.IOException;
 import io.coinlake.producer.PublishException;
 import picocli.CommandLine;

@@ -2,6 +2,7 @@ package io.coinlake.cli;
 
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.dates.DateRange;
+import io.coinlake.operations.SparkJob;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

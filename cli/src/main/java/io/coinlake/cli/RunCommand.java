@@ -4,6 +4,12 @@ import io.coinlake.bronze.BronzeObjectKey;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.Settings;
 import io.coinlake.dates.DateRange;
+import io.coinlake.operations.BronzeWait;
+import io.coinlake.operations.Produce;
+import io.coinlake.operations.Progress;
+import io.coinlake.operations.SparkJob;
+import io.coinlake.operations.Stack;
+import io.coinlake.operations.UserError;
 import io.coinlake.producer.PublishResult;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -52,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
         try {
             new Stack(effective).up(new Progress("1/4 up"));
             upDone = System.nanoTime();
-            results = ProduceCommand.produce(effective, range, new Progress("2/4 produce"));
+            results = Produce.dates(effective, range, new Progress("2/4 produce"));
             produceDone = System.nanoTime();
             Progress bronzeProgress = new Progress("3/4 bronze");
             for (PublishResult result : results) {
@@ -83,7 +89,7 @@ final class RunCommand implements Callable<Integer> {
 
         PrintWriter out = spec.commandLine().getOut();
         out.println();
-        ProduceCommand.printSummary(out, results);
+        PublishSummary.print(out, results);
         landed.forEach(out::println);
         out.printf("time: up %.1f s, produce %.1f s, bronze %.1f s, silver+gold %.1f s (total %.1f s)%n",
                 seconds(started, upDone), seconds(upDone, produceDone), seconds(produceDone, bronzeDone),

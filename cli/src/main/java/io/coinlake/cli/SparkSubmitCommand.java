@@ -1,5 +1,6 @@
 package io.coinlake.cli;
 
+import io.coinlake.operations.SparkJob;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.embedded.EmbeddedKafka;
 import io.coinlake.embedded.FaultyS3Proxy;
+import io.coinlake.operations.BronzeConnector;
+import io.coinlake.operations.ConnectClient;
+import io.coinlake.operations.InstallLayout;
+import io.coinlake.operations.Stack;
 import io.coinlake.producer.ProduceManifest;
 import io.coinlake.s3.S3Connection;
 import java.net.URI;
@@ -196,7 +200,12 @@ class BronzeFaultTest {
             CliRun wait = cli("bronze", "wait", "--date", FIRST.plusDays(day).toString(), "--timeout", "180");
             assertThat(wait.exitCode()).as(wait.err()).isZero();
         }
-        assertThat(BronzeOracle.landedObjects(home, TOPIC)).isEqualTo(expected());
+        Map<String, String> expected = expected();
+        assertThat(BronzeOracle.landedObjects(home, TOPIC)).isEqualTo(expected);
+        // The same through the S3 API, as OfficialImagesBronzeTest reads MinIO.
+        try (var s3 = S3Connection.of(config).client()) {
+            assertThat(BronzeOracle.landedObjects(s3, "coinlake", TOPIC)).isEqualTo(expected);
+        }
     }
 
     private Map<String, String> expected() throws Exception {

@@ -18,6 +18,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * What bronze must hold, computed from the topic alone, independently of the sink's code: per
@@ -101,6 +103,17 @@ final class BronzeOracle {
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).toList()) {
                 objects.put(bucket.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        return objects;
+    }
+
+    /** What an S3 store holds under the topic's bronze prefix, read through its API: key to content. */
+    static Map<String, String> landedObjects(S3Client s3, String bucket, String topic) {
+        Map<String, String> objects = new TreeMap<>();
+        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix("bronze/" + topic + "/")).contents()) {
+            if (object.key().endsWith(".jsonl")) {
+                objects.put(object.key(), s3.getObjectAsBytes(b -> b.bucket(bucket).key(object.key())).asUtf8String());
             }
         }
         return objects;

@@ -8,6 +8,8 @@ import io.coinlake.embedded.EmbeddedConnect;
 import io.coinlake.embedded.FreePorts;
 import io.coinlake.envelope.AssetEnvelope;
 import io.coinlake.json.RawJson;
+import io.coinlake.operations.SparkJob;
+import io.coinlake.operations.Stack;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -7,6 +7,10 @@ import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.Settings;
 import io.coinlake.dates.DateRange;
 import io.coinlake.json.RawJson;
+import io.coinlake.operations.BronzeWait;
+import io.coinlake.operations.Produce;
+import io.coinlake.operations.Progress;
+import io.coinlake.operations.Stack;
 import io.coinlake.s3.S3Connection;
 import java.io.File;
 import java.io.IOException;
@@ -68,7 +72,7 @@ class ConnectPluginArchiveTest {
             stack.up(new Progress("up"));
             assertThat(get(config.connectUrl() + "/connector-plugins")).contains(CONNECTOR);
 
-            ProduceCommand.produce(config, new DateRange(DATE, DATE), new Progress("produce"));
+            Produce.dates(config, new DateRange(DATE, DATE), new Progress("produce"));
             BronzeWait.Landed landed = BronzeWait.await(config, DATE, Duration.ofSeconds(120), new Progress("bronze"));
 
             assertThat(landed.records()).isEqualTo(config.get(Settings.COINLAKE_ASSET_COUNT));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.coinlake.embedded.EmbeddedS3;
 import io.coinlake.embedded.FreePorts;
+import io.coinlake.operations.InstallLayout;
 import io.coinlake.s3.S3Connection;
 import java.nio.file.Path;
 import java.time.Duration;

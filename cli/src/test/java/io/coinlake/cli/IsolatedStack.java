@@ -16,10 +16,16 @@ final class IsolatedStack {
     private final CoinlakeConfig config;
 
     IsolatedStack(Path home) throws IOException {
+        this(home, Map.of());
+    }
+
+    /** With {@code services}, settings that point at servers of the test's own (e.g. containers). */
+    IsolatedStack(Path home, Map<String, String> services) throws IOException {
         settings.put("COINLAKE_HOME", home.toString());
         settings.put("COINLAKE_KAFKA_PORT", Integer.toString(FreePorts.pair()));
         settings.put("COINLAKE_S3_PORT", Integer.toString(FreePorts.pair()));
         settings.put("COINLAKE_CONNECT_PORT", Integer.toString(FreePorts.pair()));
+        settings.putAll(services);
         config = CoinlakeConfig.of(settings);
     }
 

@@ -2,6 +2,7 @@ package io.coinlake.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coinlake.operations.SparkJob;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.coinlake.cli;
+package io.coinlake.operations;
 
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -9,8 +9,8 @@ import java.nio.file.Path;
  * source tree (each module's target/ directory) and an unpacked release (dist/src/assembly/release.xml,
  * marked by its release.properties).
  */
-final class InstallLayout {
-    static final String RELEASE_MARKER = "release.properties";
+public final class InstallLayout {
+    public static final String RELEASE_MARKER = "release.properties";
 
     private final Path connectPluginPath;
     private final Path connectorConfig;
@@ -35,21 +35,21 @@ final class InstallLayout {
         this.whatToDo = whatToDo;
     }
 
-    static InstallLayout sourceTree(Path root) {
+    public static InstallLayout sourceTree(Path root) {
         return new InstallLayout(root.resolve("connect/target/plugin"), root.resolve("connect/bronze-sink.json"),
                 root.resolve("s3server/target/lib"), root.resolve("restcatalog/target/lib"), root.resolve("spark-jobs"),
                 root.resolve("spark-jobs/target/coinlake-spark-jobs.jar"),
                 "build the project first (./coinlake builds on first use, or run mvn -DskipTests package)");
     }
 
-    static InstallLayout release(Path root) {
+    public static InstallLayout release(Path root) {
         return new InstallLayout(root.resolve("connect/plugin"), root.resolve("connect/bronze-sink.json"),
                 root.resolve("s3server/lib"), root.resolve("restcatalog/lib"), root.resolve("spark-jobs"),
                 root.resolve("spark-jobs/coinlake-spark-jobs.jar"),
                 "this release is incomplete: unpack coinlake-<version>.tar.gz again");
     }
 
-    static InstallLayout locate() {
+    public static InstallLayout locate() {
         Path start;
         try {
             start = Path.of(InstallLayout.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -59,7 +59,7 @@ final class InstallLayout {
         return locateFrom(start);
     }
 
-    static InstallLayout locateFrom(Path start) {
+    public static InstallLayout locateFrom(Path start) {
         for (Path dir = start; dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve(RELEASE_MARKER))) {
                 return release(dir);
@@ -74,32 +74,32 @@ final class InstallLayout {
     }
 
     /** The directory whose subdirectories are Connect plugins. */
-    Path connectPluginPath() {
+    public Path connectPluginPath() {
         return require(connectPluginPath);
     }
 
     /** The connector configuration shared with docker-compose. */
-    Path connectorConfig() {
+    public Path connectorConfig() {
         return connectorConfig;
     }
 
     /** The classpath of the embedded S3 server's JVM. */
-    String s3ServerClasspath() {
+    public String s3ServerClasspath() {
         return require(s3ServerLib) + "/*";
     }
 
     /** The classpath of the embedded REST catalog server's JVM. */
-    String restCatalogClasspath() {
+    public String restCatalogClasspath() {
         return require(restCatalogLib) + "/*";
     }
 
     /** The Spark jobs' jar and every jar they need, Spark included. */
-    String sparkJobsClasspath() {
+    public String sparkJobsClasspath() {
         return require(sparkJobsJar) + ":" + require(sparkJobsLib) + "/*:" + require(sparkLib) + "/*";
     }
 
     /** The JVM flags Spark needs on Java 17, shared with the Spark jobs' tests. */
-    Path sparkJvmOptions() {
+    public Path sparkJvmOptions() {
         return sparkJvmOptions;
     }
 

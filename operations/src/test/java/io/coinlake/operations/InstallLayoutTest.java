@@ -1,4 +1,4 @@
-package io.coinlake.cli;
+package io.coinlake.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

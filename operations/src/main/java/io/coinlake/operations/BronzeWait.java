@@ -1,4 +1,4 @@
-package io.coinlake.cli;
+package io.coinlake.operations;
 
 import io.coinlake.bronze.BronzeObjectKey;
 import io.coinlake.config.CoinlakeConfig;
@@ -34,14 +34,14 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * objects must hold every offset of the run on each partition, with no hole, since a hole past
  * the committed offset never fills by itself.
  */
-final class BronzeWait {
+public final class BronzeWait {
     /** Well under the sink's offset commit interval (offset.flush.interval.ms, 500): a poll is two small requests. */
     private static final long POLL_MILLIS = 200;
 
     private BronzeWait() {
     }
 
-    record Landed(LocalDate date, String runId, int records, String offsets) {
+    public record Landed(LocalDate date, String runId, int records, String offsets) {
         @Override
         public String toString() {
             return "bronze has all " + records + " records of run " + runId + " for " + date
@@ -49,7 +49,7 @@ final class BronzeWait {
         }
     }
 
-    static Landed await(CoinlakeConfig config, LocalDate date, Duration timeout, Consumer<String> progress)
+    public static Landed await(CoinlakeConfig config, LocalDate date, Duration timeout, Consumer<String> progress)
             throws IOException, InterruptedException, ExecutionException, TimeoutException {
         Stack stack = new Stack(config);
         stack.requireKafka();
@@ -103,7 +103,7 @@ final class BronzeWait {
     }
 
     /** Fails, naming the missing offsets and how to land them again, unless the run's objects hold all of it. */
-    static void verifyObjects(CoinlakeConfig config, ProduceManifest.Recorded run) throws IOException {
+    public static void verifyObjects(CoinlakeConfig config, ProduceManifest.Recorded run) throws IOException {
         Map<Integer, List<BronzeCoverage.LandedObject>> byPartition = new TreeMap<>();
         String bucket = config.get(Settings.COINLAKE_BUCKET);
         String prefix = BronzeObjectKey.datePrefix(BronzeObjectKey.PREFIX, run.topic(), run.logicalDate());

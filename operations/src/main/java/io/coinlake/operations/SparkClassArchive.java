@@ -1,4 +1,4 @@
-package io.coinlake.cli;
+package io.coinlake.operations;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,12 +24,12 @@ import java.util.stream.Stream;
  * the JVM and every jar on the class path, so a rebuild or another JDK makes a new one instead of
  * being refused.
  */
-final class SparkClassArchive {
+public final class SparkClassArchive {
     /**
      * Archives kept in the cache: each build makes one of about 220 MB, and the cache is shared by
      * every checkout and data home, so the least recently used beyond these are deleted.
      */
-    static final int KEPT = 3;
+    public static final int KEPT = 3;
     private static final String PREFIX = "spark-classes-";
 
     private final Path archive;
@@ -43,15 +43,15 @@ final class SparkClassArchive {
      *                       depends only on the JDK and the jars
      * @param classpath      the job's class path, with directory wildcards ({@code dir/*}) as java takes them
      */
-    static SparkClassArchive of(Path cacheDirectory, String classpath) {
+    public static SparkClassArchive of(Path cacheDirectory, String classpath) {
         return new SparkClassArchive(cacheDirectory.resolve(PREFIX + digest(classpath) + ".jsa"));
     }
 
-    boolean exists() {
+    public boolean exists() {
         return Files.isRegularFile(archive);
     }
 
-    Path path() {
+    public Path path() {
         return archive;
     }
 
@@ -59,7 +59,7 @@ final class SparkClassArchive {
      * The JVM flags that use the archive, or that make one at the JVM's exit. CDS's own messages are
      * off: a dump warns about each class it cannot keep (some thousands), which is not the user's concern.
      */
-    List<String> jvmFlags() {
+    public List<String> jvmFlags() {
         String use;
         if (exists()) {
             markUsed();
@@ -80,7 +80,7 @@ final class SparkClassArchive {
     }
 
     /** After a job that was making the archive: keep it if the job ran to its end, else drop it. */
-    void finish(boolean jobSucceeded) {
+    public void finish(boolean jobSucceeded) {
         Path partial = partial();
         try {
             if (jobSucceeded && Files.isRegularFile(partial)) {

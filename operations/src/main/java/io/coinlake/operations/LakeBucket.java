@@ -1,16 +1,16 @@
-package io.coinlake.cli;
+package io.coinlake.operations;
 
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /** The lake bucket, which the CLI makes sure exists. */
-final class LakeBucket {
+public final class LakeBucket {
     private LakeBucket() {
     }
 
     /** Creates the bucket when missing; returns true if it created it. */
-    static boolean ensure(S3Client s3, String bucket) {
+    public static boolean ensure(S3Client s3, String bucket) {
         try {
             s3.headBucket(b -> b.bucket(bucket));
             return false;

@@ -1,4 +1,4 @@
-package io.coinlake.cli;
+package io.coinlake.operations;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.coinlake.config.CoinlakeConfig;
@@ -19,16 +19,16 @@ import java.util.regex.Pattern;
  * The bronze sink's registration: the connector config file that docker-compose uses too, with
  * its {@code ${SETTING}} placeholders filled from the effective configuration.
  */
-final class BronzeConnector {
-    static final String NAME = "coinlake-bronze-sink";
+public final class BronzeConnector {
+    public static final String NAME = "coinlake-bronze-sink";
     /** Connect names a sink's consumer group after the connector. */
-    static final String CONSUMER_GROUP = "connect-" + NAME;
+    public static final String CONSUMER_GROUP = "connect-" + NAME;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z0-9_]+)}");
 
     private BronzeConnector() {
     }
 
-    static Map<String, String> config(Path file, CoinlakeConfig config) throws IOException {
+    public static Map<String, String> config(Path file, CoinlakeConfig config) throws IOException {
         Map<String, String> template = RawJson.MAPPER.readValue(file.toFile(), new TypeReference<LinkedHashMap<String, String>>() { });
         Map<String, String> filled = new LinkedHashMap<>();
         template.forEach((key, value) -> filled.put(key, fill(value, config, file)));
@@ -58,7 +58,7 @@ final class BronzeConnector {
     }
 
     /** Registers (or updates) the connector and waits until it and its tasks run. */
-    static void register(ConnectClient connect, Map<String, String> config, Duration timeout, Consumer<String> progress)
+    public static void register(ConnectClient connect, Map<String, String> config, Duration timeout, Consumer<String> progress)
             throws IOException, InterruptedException {
         connect.putConfig(NAME, config);
         long deadline = System.nanoTime() + timeout.toNanos();

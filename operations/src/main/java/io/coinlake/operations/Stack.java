@@ -1,4 +1,4 @@
-package io.coinlake.cli;
+package io.coinlake.operations;
 
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.LakeCatalogProperties;
@@ -25,8 +25,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * worker, and the REST catalog server when COINLAKE_CATALOG_TYPE=rest), or the external ones
  * configured (S3_ENDPOINT, KAFKA_BOOTSTRAP_SERVERS, CONNECT_URL, COINLAKE_REST_CATALOG_URL).
  */
-final class Stack {
-    static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+public final class Stack {
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final CoinlakeConfig config;
     private final Optional<EmbeddedKafka> embeddedKafka;
@@ -34,7 +34,7 @@ final class Stack {
     private final Path connectPluginPath;
     private final String connectClasspath;
 
-    Stack(CoinlakeConfig config) {
+    public Stack(CoinlakeConfig config) {
         this(config, null, null);
     }
 
@@ -49,15 +49,15 @@ final class Stack {
     }
 
     /** This stack with an embedded Connect worker that loads its plugins from elsewhere, on another classpath. */
-    Stack withConnectWorker(Path pluginPath, String classpath) {
+    public Stack withConnectWorker(Path pluginPath, String classpath) {
         return new Stack(config, pluginPath, classpath);
     }
 
-    Optional<EmbeddedKafka> embeddedKafka() {
+    public Optional<EmbeddedKafka> embeddedKafka() {
         return embeddedKafka;
     }
 
-    Optional<EmbeddedS3> embeddedS3() {
+    public Optional<EmbeddedS3> embeddedS3() {
         return config.usesEmbeddedS3()
                 ? Optional.of(new EmbeddedS3(config.home(), config.get(Settings.COINLAKE_S3_PORT),
                         InstallLayout.locate().s3ServerClasspath(), config.get(Settings.S3_ACCESS_KEY),
@@ -65,7 +65,7 @@ final class Stack {
                 : Optional.empty();
     }
 
-    Optional<EmbeddedConnect> embeddedConnect() {
+    public Optional<EmbeddedConnect> embeddedConnect() {
         return config.usesEmbeddedConnect()
                 ? Optional.of(new EmbeddedConnect(config.home(), config.get(Settings.COINLAKE_CONNECT_PORT),
                         config.bootstrapServers(),
@@ -75,7 +75,7 @@ final class Stack {
                 : Optional.empty();
     }
 
-    Optional<EmbeddedRestCatalog> embeddedRestCatalog() {
+    public Optional<EmbeddedRestCatalog> embeddedRestCatalog() {
         return config.usesEmbeddedRestCatalog()
                 ? Optional.of(new EmbeddedRestCatalog(config.home(), config.get(Settings.COINLAKE_REST_CATALOG_PORT),
                         InstallLayout.locate().restCatalogClasspath(), LakeCatalogProperties.NAME,
@@ -87,7 +87,7 @@ final class Stack {
      * Brings everything up in dependency order (S3 and Kafka, the topics, the bucket, the REST
      * catalog, Connect, the sink) and does nothing for what already runs.
      */
-    void up(Consumer<String> progress) throws IOException, InterruptedException {
+    public void up(Consumer<String> progress) throws IOException, InterruptedException {
         Optional<EmbeddedS3> s3 = embeddedS3();
         if (s3.isPresent() && S3Connection.of(config).usesDefaultCredentials()) {
             throw new UserError("S3_ACCESS_KEY is empty, which means the AWS SDK's default credentials chain, but the"
@@ -129,7 +129,7 @@ final class Stack {
      * The REST catalog server stops whatever the catalog type now says: it may have been started
      * under another setting.
      */
-    void down(Consumer<String> progress) throws InterruptedException {
+    public void down(Consumer<String> progress) throws InterruptedException {
         Optional<EmbeddedConnect> connect = embeddedConnect();
         if (connect.isPresent()) {
             stopped(connect.get().stop(), "Connect worker", progress);
@@ -158,21 +158,21 @@ final class Stack {
     }
 
     /** Creates the raw topic if missing (on an external cluster nobody may have run 'up'); returns its partitions. */
-    int ensureRawTopic() throws InterruptedException {
+    public int ensureRawTopic() throws InterruptedException {
         try (Admin admin = admin()) {
             return RawTopic.ensure(admin, config.rawTopic(), config.get(Settings.COINLAKE_RAW_TOPIC_PARTITIONS));
         }
     }
 
     /** Fails with a clear message when commands that need the broker run before 'up'. */
-    void requireKafka() {
+    public void requireKafka() {
         if (embeddedKafka.isPresent() && embeddedKafka.get().running().isEmpty()) {
             throw new UserError("The embedded Kafka broker is not running (data home " + config.home()
                     + "). Start it with './coinlake up', or set KAFKA_BOOTSTRAP_SERVERS to use another cluster.");
         }
     }
 
-    Admin admin() {
+    public Admin admin() {
         Properties settings = new Properties();
         settings.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);

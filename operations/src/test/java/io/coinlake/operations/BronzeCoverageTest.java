@@ -1,8 +1,8 @@
-package io.coinlake.cli;
+package io.coinlake.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.coinlake.cli.BronzeCoverage.LandedObject;
+import io.coinlake.operations.BronzeCoverage.LandedObject;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.coinlake.cli;
+package io.coinlake.operations;
 
 /** A failure to report as one line, with no stack trace: the message says what went wrong and what to do. */
 public final class UserError extends RuntimeException {

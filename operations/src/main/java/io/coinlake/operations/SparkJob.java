@@ -1,4 +1,4 @@
-package io.coinlake.cli;
+package io.coinlake.operations;
 
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.Settings;
@@ -24,10 +24,10 @@ import java.util.List;
  * a cluster: Spark brings its own Jackson and needs JVM flags the CLI does not. Settings travel in
  * the child's environment; its output is the user's, and Spark's logs go to a file.
  */
-final class SparkJob {
-    static final String MAIN_CLASS = "io.coinlake.spark.SparkJobs";
+public final class SparkJob {
+    public static final String MAIN_CLASS = "io.coinlake.spark.SparkJobs";
     /** The jobs' exit code for "ran, but an error-level check failed": the JVM ran to its end all the same. */
-    static final int CHECKS_FAILED = 2;
+    public static final int CHECKS_FAILED = 2;
 
     private SparkJob() {
     }
@@ -37,10 +37,10 @@ final class SparkJob {
      * JVM runs faster with the quick one alone (C1): a one-day pipeline took 17–19 s instead of
      * 24–25 s. A longer job runs faster with both (a year's range: 63 s against 68 s with C1 only).
      */
-    static final int SHORT_JOB_DAYS = 31;
+    public static final int SHORT_JOB_DAYS = 31;
 
     /** The days of a job that is not over a range of dates (sql, maintain, a catalog check). */
-    static final int NOT_DATED = 0;
+    public static final int NOT_DATED = 0;
 
     /**
      * Spark's code generation (Janino compiling each query's plan to Java classes) costs a few
@@ -48,11 +48,11 @@ final class SparkJob {
      * data, the interpreted plans are faster (one day's pipeline 19–21 s against 26–28 s, a month's
      * 26 s against 30–32 s; docs/decisions.md, 38).
      */
-    static final List<String> FEW_ROWS_FLAGS = List.of("-Dspark.sql.codegen.wholeStage=false",
+    public static final List<String> FEW_ROWS_FLAGS = List.of("-Dspark.sql.codegen.wholeStage=false",
             "-Dspark.sql.codegen.factoryMode=NO_CODEGEN");
 
     /** Runs a job that is not over a range of dates. */
-    static int run(CoinlakeConfig config, List<String> arguments) throws IOException, InterruptedException {
+    public static int run(CoinlakeConfig config, List<String> arguments) throws IOException, InterruptedException {
         return run(config, arguments, NOT_DATED);
     }
 
@@ -61,12 +61,12 @@ final class SparkJob {
      *
      * @param days how many dates of data the job reads, or {@link #NOT_DATED}
      */
-    static int run(CoinlakeConfig config, List<String> arguments, int days) throws IOException, InterruptedException {
+    public static int run(CoinlakeConfig config, List<String> arguments, int days) throws IOException, InterruptedException {
         return run(config, MAIN_CLASS, arguments, days);
     }
 
     /** Runs {@code mainClass} (the jobs, or SparkSubmit with its own arguments) as above. */
-    static int run(CoinlakeConfig config, String mainClass, List<String> arguments, int days) throws IOException, InterruptedException {
+    public static int run(CoinlakeConfig config, String mainClass, List<String> arguments, int days) throws IOException, InterruptedException {
         return start(config, mainClass, arguments, days, false).await();
     }
 
@@ -75,7 +75,7 @@ final class SparkJob {
      * it touches the lake, so that the JVM's start-up overlaps the caller's own work (producing the
      * job's bronze). The caller must end it with {@code go()} or {@code callOff()}, then {@code await()}.
      */
-    static Started startAwaitingGo(CoinlakeConfig config, List<String> arguments, int days) throws IOException {
+    public static Started startAwaitingGo(CoinlakeConfig config, List<String> arguments, int days) throws IOException {
         List<String> awaiting = new ArrayList<>(arguments);
         awaiting.add("--await-go");
         return start(config, MAIN_CLASS, awaiting, days, true);
@@ -122,7 +122,7 @@ final class SparkJob {
     }
 
     /** A job's JVM, running. */
-    static final class Started {
+    public static final class Started {
         private final Process process;
         private final SparkClassArchive archive;
         private final Thread stopJob;
@@ -142,7 +142,7 @@ final class SparkJob {
         }
 
         /** Lets a job started by {@link #startAwaitingGo} read and write the lake. */
-        void go() {
+        public void go() {
             try {
                 tell(GoSignal.GO);
             } catch (IOException ended) {
@@ -151,7 +151,7 @@ final class SparkJob {
         }
 
         /** Ends a job started by {@link #startAwaitingGo} before it touches the lake, and waits for its JVM to end. */
-        void callOff() throws InterruptedException {
+        public void callOff() throws InterruptedException {
             try {
                 tell("off");
             } catch (IOException alreadyGone) {
@@ -167,7 +167,7 @@ final class SparkJob {
         }
 
         /** Waits for the job's end and returns its exit code (0 done, 2 checks failed, 4 called off, else could not run). */
-        int await() throws InterruptedException {
+        public int await() throws InterruptedException {
             try {
                 int exitCode = process.waitFor();
                 out.join();
@@ -208,7 +208,7 @@ final class SparkJob {
      * Whether a job can start now: one against the embedded S3 server needs it running, and so
      * does one against the embedded REST catalog server.
      */
-    static boolean storeIsUp(CoinlakeConfig config) {
+    public static boolean storeIsUp(CoinlakeConfig config) {
         return missingService(config) == null;
     }
 

@@ -1,18 +1,18 @@
-package io.coinlake.cli;
+package io.coinlake.operations;
 
 import java.io.PrintStream;
 import java.util.function.Consumer;
 
 /** Progress lines on stderr, so stdout stays for results that scripts read. */
-final class Progress implements Consumer<String> {
+public final class Progress implements Consumer<String> {
     private final String stage;
     private final PrintStream out;
 
-    Progress(String stage) {
+    public Progress(String stage) {
         this(stage, System.err);
     }
 
-    Progress(String stage, PrintStream out) {
+    public Progress(String stage, PrintStream out) {
         this.stage = stage;
         this.out = out;
     }

@@ -1,4 +1,4 @@
-package io.coinlake.cli;
+package io.coinlake.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.coinlake.json.RawJson;
@@ -13,16 +13,16 @@ import java.util.List;
 import java.util.Map;
 
 /** The parts of Kafka Connect's REST API the CLI uses. */
-final class ConnectClient {
+public final class ConnectClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A connector's state and its tasks' states, with the first line of a failed task's trace. */
-    record Status(String connector, List<String> tasks, String failure) {
-        boolean running() {
+    public record Status(String connector, List<String> tasks, String failure) {
+        public boolean running() {
             return connector.equals("RUNNING") && !tasks.isEmpty() && tasks.stream().allMatch("RUNNING"::equals);
         }
 
-        boolean failed() {
+        public boolean failed() {
             return connector.equals("FAILED") || tasks.contains("FAILED");
         }
 
@@ -34,12 +34,12 @@ final class ConnectClient {
 
     private final String url;
 
-    ConnectClient(String url) {
+    public ConnectClient(String url) {
         this.url = url;
     }
 
     /** Creates or updates the connector: PUT is idempotent, so 'up' can always call it. */
-    void putConfig(String name, Map<String, String> config) throws IOException, InterruptedException {
+    public void putConfig(String name, Map<String, String> config) throws IOException, InterruptedException {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/connectors/" + name + "/config"))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(RawJson.MAPPER.writeValueAsString(config))));
@@ -50,23 +50,23 @@ final class ConnectClient {
     }
 
     /** PUT /connectors/{name}/stop: tasks shut down, the config stays; offsets can then be changed. */
-    void stop(String name) throws IOException, InterruptedException {
+    public void stop(String name) throws IOException, InterruptedException {
         expect(send(HttpRequest.newBuilder(uri("/connectors/" + name + "/stop")).PUT(HttpRequest.BodyPublishers.noBody())),
                 "stop " + name, 202, 204);
     }
 
-    void resume(String name) throws IOException, InterruptedException {
+    public void resume(String name) throws IOException, InterruptedException {
         expect(send(HttpRequest.newBuilder(uri("/connectors/" + name + "/resume")).PUT(HttpRequest.BodyPublishers.noBody())),
                 "resume " + name, 202, 204);
     }
 
     /** DELETE /connectors/{name}/offsets: the sink starts again from the earliest offset. */
-    void resetOffsets(String name) throws IOException, InterruptedException {
+    public void resetOffsets(String name) throws IOException, InterruptedException {
         expect(send(HttpRequest.newBuilder(uri("/connectors/" + name + "/offsets")).DELETE()), "reset offsets of " + name, 200);
     }
 
     /** PATCH /connectors/{name}/offsets with a sink offset per topic partition. */
-    void alterOffsets(String name, String topic, Map<Integer, Long> offsets) throws IOException, InterruptedException {
+    public void alterOffsets(String name, String topic, Map<Integer, Long> offsets) throws IOException, InterruptedException {
         List<Map<String, Object>> entries = new ArrayList<>();
         offsets.forEach((partition, offset) -> entries.add(Map.of(
                 "partition", Map.of("kafka_topic", topic, "kafka_partition", partition),
@@ -88,7 +88,7 @@ final class ConnectClient {
     }
 
     /** Null when the connector does not exist. */
-    Status status(String name) throws IOException, InterruptedException {
+    public Status status(String name) throws IOException, InterruptedException {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/connectors/" + name + "/status")).GET());
         if (response.statusCode() == 404) {
             return null;

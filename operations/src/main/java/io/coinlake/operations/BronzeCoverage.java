@@ -1,4 +1,4 @@
-package io.coinlake.cli;
+package io.coinlake.operations;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,19 +9,19 @@ import java.util.List;
  * up to its end-of-batch marker. An object holds consecutive offsets from the one in its key, so
  * its first offset and its line count say exactly which offsets it holds.
  */
-final class BronzeCoverage {
+public final class BronzeCoverage {
     private BronzeCoverage() {
     }
 
     /** One landed object of the partition: the first offset from its key and how many lines it holds. */
-    record LandedObject(long firstOffset, long lines) {
-        long endOffset() {
+    public record LandedObject(long firstOffset, long lines) {
+        public long endOffset() {
             return firstOffset + lines;
         }
     }
 
     /** Offsets {@code from} to {@code to}, both included, that no object holds, or that two objects hold. */
-    record Gap(long from, long to, boolean overlap) {
+    public record Gap(long from, long to, boolean overlap) {
         @Override
         public String toString() {
             String range = from == to ? Long.toString(from) : from + "-" + to;
@@ -33,7 +33,7 @@ final class BronzeCoverage {
      * The gaps in {@code [firstOffset, markerOffset)}, in offset order; empty when the run is whole.
      * Objects outside that range are ignored (other runs of the same date).
      */
-    static List<Gap> gaps(long firstOffset, long markerOffset, List<LandedObject> objects) {
+    public static List<Gap> gaps(long firstOffset, long markerOffset, List<LandedObject> objects) {
         List<Gap> gaps = new ArrayList<>();
         long next = firstOffset;
         List<LandedObject> inRun = objects.stream()

@@ -1,4 +1,4 @@
-package io.coinlake.cli;
+package io.coinlake.operations;
 
 import io.coinlake.coincap.CoinCapClient;
 import io.coinlake.coincap.RetryPolicy;
@@ -14,19 +14,19 @@ import java.time.Duration;
 import java.util.Optional;
 
 /** Builds the configured CoinCap source: the real API, or the offline simulator when there is no key. */
-final class SourceFactory {
+public final class SourceFactory {
     private SourceFactory() {
     }
 
     /** The source and, for the simulator, the server to close after use. */
-    record OpenSource(CoinCapSource source, Optional<CoinCapSimulator> simulator) implements AutoCloseable {
+    public record OpenSource(CoinCapSource source, Optional<CoinCapSimulator> simulator) implements AutoCloseable {
         @Override
         public void close() {
             simulator.ifPresent(CoinCapSimulator::close);
         }
     }
 
-    static OpenSource open(CoinlakeConfig config) throws IOException {
+    public static OpenSource open(CoinlakeConfig config) throws IOException {
         Secret key = config.get(Settings.COINCAP_API_KEY);
         Source source = config.get(Settings.COINCAP_SOURCE);
         RetryPolicy retry = RetryPolicy.standard(config.get(Settings.COINCAP_MAX_ATTEMPTS),
