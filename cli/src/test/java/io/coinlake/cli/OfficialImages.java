@@ -11,27 +11,29 @@ import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The images docker-compose.yml runs (apache/kafka and MinIO), as Testcontainers containers, with
- * their tags read from that file so both stacks test the same versions; and the coinlake settings
- * that point the CLI at them. Used by the tests tagged "docker" (-Pdocker).
+ * The images docker-compose.yml runs (apache/kafka and MinIO) as Testcontainers containers, their
+ * tags read from that file so both stacks test the same versions. Started once per test JVM, for
+ * every test tagged "docker" (-Pdocker), and removed by Testcontainers when the JVM ends.
  */
-final class OfficialImages {
+record OfficialImages(KafkaContainer kafka, MinIOContainer minio) {
     private static final Path COMPOSE = Path.of("../docker-compose.yml");
+    private static OfficialImages running;
 
-    private OfficialImages() {
-    }
-
-    static KafkaContainer kafka() {
-        return new KafkaContainer(composeImage("apache/kafka"));
-    }
-
-    static MinIOContainer minio() {
-        return new MinIOContainer(DockerImageName.parse(composeImage("quay.io/minio/minio"))
-                .asCompatibleSubstituteFor("minio/minio"));
+    /** Call only from a test class marked {@code @Testcontainers(disabledWithoutDocker = true)}. */
+    static synchronized OfficialImages started() {
+        if (running == null) {
+            KafkaContainer kafka = new KafkaContainer(composeImage("apache/kafka"));
+            MinIOContainer minio = new MinIOContainer(DockerImageName.parse(composeImage("quay.io/minio/minio"))
+                    .asCompatibleSubstituteFor("minio/minio"));
+            kafka.start();
+            minio.start();
+            running = new OfficialImages(kafka, minio);
+        }
+        return running;
     }
 
     /** The CLI's settings for these containers; Connect and Spark stay embedded. */
-    static Map<String, String> settings(KafkaContainer kafka, MinIOContainer minio) {
+    Map<String, String> settings() {
         return Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.getBootstrapServers(), "S3_ENDPOINT", minio.getS3URL(),
                 "S3_ACCESS_KEY", minio.getUserName(), "S3_SECRET_KEY", minio.getPassword());
     }

@@ -16,10 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testcontainers.containers.MinIOContainer;
-import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.kafka.KafkaContainer;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -35,20 +32,14 @@ class OfficialImagesBronzeTest {
     private static final String TOPIC = "coincap.assets.raw";
     private static final int DATES = 4;
 
-    @Container
-    static final KafkaContainer KAFKA = OfficialImages.kafka();
-
-    @Container
-    static final MinIOContainer MINIO = OfficialImages.minio();
-
-    @TempDir
-    Path home;
+    private final OfficialImages images = OfficialImages.started();
     private IsolatedStack stack;
     private CoinlakeConfig config;
 
+    /** A Connect worker of the test's own, on the containers, with the sink registered. */
     @BeforeEach
-    void up() throws Exception {
-        stack = new IsolatedStack(home, OfficialImages.settings(KAFKA, MINIO));
+    void connectWorkerUp(@TempDir Path home) throws Exception {
+        stack = new IsolatedStack(home, images.settings());
         config = stack.config();
         CliRun up = stack.cli("up");
         assertThat(up.exitCode()).as(up.err()).isZero();
@@ -80,11 +71,11 @@ class OfficialImagesBronzeTest {
             assertThat(System.nanoTime()).as("an object landed within 90 s").isLessThan(deadline);
             Thread.sleep(50);
         }
-        MINIO.getDockerClient().pauseContainerCmd(MINIO.getContainerId()).exec();
+        images.minio().getDockerClient().pauseContainerCmd(images.minio().getContainerId()).exec();
         try {
             Thread.sleep(20_000);
         } finally {
-            MINIO.getDockerClient().unpauseContainerCmd(MINIO.getContainerId()).exec();
+            images.minio().getDockerClient().unpauseContainerCmd(images.minio().getContainerId()).exec();
         }
 
         assertBronzeIsExactlyTheTopic(first);

@@ -6,10 +6,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testcontainers.containers.MinIOContainer;
-import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.kafka.KafkaContainer;
 
 /**
  * The pipeline on the images docker-compose runs (apache/kafka and MinIO) through Testcontainers:
@@ -20,18 +17,12 @@ import org.testcontainers.kafka.KafkaContainer;
 @Tag("docker")
 @Testcontainers(disabledWithoutDocker = true)
 class OfficialImagesPipelineTest {
-    @Container
-    static final KafkaContainer KAFKA = OfficialImages.kafka();
-
-    @Container
-    static final MinIOContainer MINIO = OfficialImages.minio();
-
     @TempDir
     Path home;
 
     @Test
     void runBuildsEveryLayerOnTheOfficialKafkaAndMinioImages() throws Exception {
-        IsolatedStack stack = new IsolatedStack(home, OfficialImages.settings(KAFKA, MINIO));
+        IsolatedStack stack = new IsolatedStack(home, OfficialImages.started().settings());
         try {
             CliRun run = stack.cli("run", "--from", "2026-11-01", "--to", "2026-11-02", "--limit", "5");
             assertThat(run.exitCode()).as(run.err()).isZero();
