@@ -18,21 +18,15 @@ import picocli.CommandLine.Spec;
                 + " Without COINCAP_API_KEY the data comes from the offline simulator and is labelled 'simulated'.")
 final class ProduceCommand implements Callable<Integer> {
     @Mixin
-    private ConfigOptions config;
-
-    @Mixin
-    private DateRangeOptions dates;
-
-    @Mixin
-    private AssetLimitOption limit;
+    private ProduceOptions options;
 
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        DateRange range = dates.range();
-        CoinlakeConfig effective = config.resolve(limit.settings());
+        DateRange range = options.range();
+        CoinlakeConfig effective = options.config();
         new Stack(effective).requireKafka();
         List<PublishResult> results = Produce.dates(effective, range, new Progress("produce"));
         PublishSummary.print(spec.commandLine().getOut(), results);

@@ -28,23 +28,17 @@ import picocli.CommandLine.Spec;
                 + " Exit code 2: an error-level quality check failed.")
 final class RunCommand implements Callable<Integer> {
     @Mixin
-    private ConfigOptions config;
-
-    @Mixin
-    private DateRangeOptions dates;
-
-    @Mixin
-    private AssetLimitOption limit;
+    private ProduceOptions options;
 
     @Spec
     private CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        DateRange range = dates.range();
+        DateRange range = options.range();
         LocalDate first = range.first();
         LocalDate last = range.last();
-        CoinlakeConfig effective = config.resolve(limit.settings());
+        CoinlakeConfig effective = options.config();
         long started = System.nanoTime();
         List<String> pipeline = List.of("pipeline", "--date", first.toString(), "--to", last.toString());
         int days = range.days();
