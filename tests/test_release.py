@@ -83,6 +83,8 @@ def test_bin_coinlake_runs_the_pipeline_outside_the_source_tree_without_maven(re
         run = cli("run", "--from", "2026-11-01", "--to", "2026-11-02")
         assert run.returncode == 0, run.stderr[-5000:]
         assert "published 20 records for 2 date(s)" in run.stdout
+        # Its hints name the launcher as it was called, not the source tree's ./coinlake.
+        assert f"stop the stack:       {coinlake} down" in run.stdout and "./coinlake" not in run.stdout
         counted = cli("sql", "select count(*) as n from gold.fct_asset_daily")
         assert counted.returncode == 0, counted.stderr[-5000:]
         assert re.search(r"^ *20 *$", counted.stdout, re.MULTILINE), counted.stdout

@@ -1,6 +1,7 @@
 package io.coinlake.cli;
 
 import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.config.Launcher;
 import io.coinlake.config.Setting;
 import io.coinlake.config.Settings;
 import io.coinlake.operations.UserError;
@@ -52,7 +53,7 @@ final class ConfigCommand implements Runnable {
     private static String value(CoinlakeConfig effective, String name) {
         Setting<?> setting = Settings.BY_NAME.get(name);
         if (setting == null) {
-            throw new UserError("No setting is called " + name + ": './coinlake config --docs' lists them.");
+            throw new UserError("No setting is called " + name + ": '" + Launcher.COMMAND + " config --docs' lists them.");
         }
         if (setting.isSecret()) {
             throw new UserError(name + " is a secret, and coinlake never prints one: read it where you set it.");

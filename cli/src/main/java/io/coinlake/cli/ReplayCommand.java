@@ -1,6 +1,7 @@
 package io.coinlake.cli;
 
 import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.config.Launcher;
 import io.coinlake.dates.DateRange;
 import io.coinlake.operations.Progress;
 import io.coinlake.operations.Replay;
@@ -47,7 +48,7 @@ final class ReplayCommand implements Callable<Integer> {
                 : from.offset != null ? replay.fromOffset(from.offset)
                 : replay.fromDate(DateRange.parseDate("--from-date", from.date));
         spec.commandLine().getOut().println("replay started: " + (offsets.isEmpty() ? "from the beginning"
-                : "from offsets " + offsets) + ". Follow it with './coinlake status' or './coinlake bronze wait --date D'.");
+                : "from offsets " + offsets) + ". Follow it with '" + Launcher.COMMAND + " status' or '" + Launcher.COMMAND + " bronze wait --date D'.");
         return 0;
     }
 }

@@ -2,6 +2,7 @@ package io.coinlake.cli;
 
 import io.coinlake.bronze.BronzeObjectKey;
 import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.config.Launcher;
 import io.coinlake.config.Settings;
 import io.coinlake.dates.DateRange;
 import io.coinlake.operations.BronzeWait;
@@ -77,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
         if (sparkExit != 0 && sparkExit != SparkJob.CHECKS_FAILED) {
             throw new UserError("The silver and gold stage failed (exit code " + sparkExit + "; see above, and "
                     + effective.home().resolve("logs/spark.log") + "). Bronze is complete: rerun that stage with"
-                    + " './coinlake silver --date " + first + " --to " + last + "' and then './coinlake gold --date "
+                    + " '" + Launcher.COMMAND + " silver --date " + first + " --to " + last + "' and then '" + Launcher.COMMAND + " gold --date "
                     + first + " --to " + last + "'.");
         }
 
@@ -94,18 +95,18 @@ final class RunCommand implements Callable<Integer> {
                     .resolve(BronzeObjectKey.PREFIX) + " (also s3://" + effective.get(Settings.COINLAKE_BUCKET) + "/"
                     + BronzeObjectKey.PREFIX + "/ at " + effective.s3Endpoint() + ")");
         }
-        out.println("tables (Iceberg):     listed above; columns in docs/data-model.md or ./coinlake sql \"describe silver.assets\"");
+        out.println("tables (Iceberg):     listed above; columns in docs/data-model.md or " + Launcher.COMMAND + " sql \"describe silver.assets\"");
         out.println("catalog and data:     " + effective.catalogAddress() + ", " + effective.warehouse());
-        out.println("query them:           ./coinlake sql \"select day, asset_id, close_price_usd, market_cap_rank,"
+        out.println("query them:           " + Launcher.COMMAND + " sql \"select day, asset_id, close_price_usd, market_cap_rank,"
                 + " dod_change_pct from gold.fct_asset_daily where day = date'" + last + "' order by market_cap_rank\"");
-        out.println("                      ./coinlake sql \"select * from gold.market_daily order by day\"");
-        out.println("quality results:      ./coinlake sql \"select * from audit.quality_checks order by checked_at desc limit 20\"");
-        out.println("look at the records:  ./coinlake kafka console-consumer --topic " + effective.rawTopic()
+        out.println("                      " + Launcher.COMMAND + " sql \"select * from gold.market_daily order by day\"");
+        out.println("quality results:      " + Launcher.COMMAND + " sql \"select * from audit.quality_checks order by checked_at desc limit 20\"");
+        out.println("look at the records:  " + Launcher.COMMAND + " kafka console-consumer --topic " + effective.rawTopic()
                 + " --from-beginning --max-messages 3");
-        out.println("stop the stack:       ./coinlake down");
+        out.println("stop the stack:       " + Launcher.COMMAND + " down");
         if (sparkExit == 0) {
             out.println();
-            out.println("see the market:       ./coinlake report   (an HTML page of these tables, written to "
+            out.println("see the market:       " + Launcher.COMMAND + " report   (an HTML page of these tables, written to "
                     + effective.home().resolve(ReportCommand.DEFAULT_FILE) + ")");
         }
         return sparkExit;

@@ -1,6 +1,7 @@
 package io.coinlake.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.coinlake.config.Launcher;
 import java.io.PrintWriter;
 import java.util.Iterator;
 import java.util.Map;
@@ -18,7 +19,7 @@ final class StatusText {
             String state = node.path("state").asText();
             String detail = switch (state) {
                 case "running" -> "running (embedded, " + node.path("address").asText() + ", pid " + node.path("pid").asLong() + ")";
-                case "stopped" -> "stopped (embedded, " + node.path("address").asText() + "): start it with './coinlake up'";
+                case "stopped" -> "stopped (embedded, " + node.path("address").asText() + "): start it with '" + Launcher.COMMAND + " up'";
                 default -> "external at " + node.path("address").asText();
             };
             out.printf("%-12s %s%n", service.getKey(), detail);

@@ -79,7 +79,7 @@ public final class ConfigResolver {
             if (checked && !Settings.BY_NAME.containsKey(name) && !name.equals(CONFIG_FILE_VARIABLE)) {
                 throw new ConfigException("Unknown setting " + name + " (from " + layer.origin() + ")."
                         + closest(name).map(s -> " Did you mean " + s + "?").orElse("")
-                        + " Run './coinlake config --docs' to list them.");
+                        + " Run '" + Launcher.COMMAND + " config --docs' to list them.");
             }
         }
     }

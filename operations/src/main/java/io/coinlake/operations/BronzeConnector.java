@@ -2,6 +2,7 @@ package io.coinlake.operations;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.config.Launcher;
 import io.coinlake.config.Secret;
 import io.coinlake.config.Setting;
 import io.coinlake.config.Settings;
@@ -51,7 +52,7 @@ public final class BronzeConnector {
         }
         Setting<?> setting = Settings.BY_NAME.get(name);
         if (setting == null) {
-            throw new UserError(file + " uses ${" + name + "}, which is not a setting. See './coinlake config --docs'.");
+            throw new UserError(file + " uses ${" + name + "}, which is not a setting. See '" + Launcher.COMMAND + " config --docs'.");
         }
         Object value = config.get(setting);
         return value instanceof Secret secret ? secret.reveal() : setting.display(value);
@@ -66,7 +67,7 @@ public final class BronzeConnector {
         while (status == null || !status.running()) {
             if (status != null && status.failed()) {
                 throw new UserError("The bronze sink " + NAME + " failed: " + status
-                        + ". Fix the cause, then run './coinlake up' again (the full trace is in the Connect log).");
+                        + ". Fix the cause, then run '" + Launcher.COMMAND + " up' again (the full trace is in the Connect log).");
             }
             if (System.nanoTime() > deadline) {
                 throw new UserError("The bronze sink " + NAME + " is not running after " + timeout.toSeconds() + " s: "

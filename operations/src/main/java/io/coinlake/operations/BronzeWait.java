@@ -2,6 +2,7 @@ package io.coinlake.operations;
 
 import io.coinlake.bronze.BronzeObjectKey;
 import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.config.Launcher;
 import io.coinlake.config.Settings;
 import io.coinlake.producer.ProduceManifest;
 import io.coinlake.s3.S3Connection;
@@ -54,7 +55,7 @@ public final class BronzeWait {
         Stack stack = new Stack(config);
         stack.requireKafka();
         ProduceManifest.Recorded run = ProduceManifest.read(config.home(), date).orElseThrow(() -> new UserError(
-                "No produce run is recorded for " + date + " under " + config.home() + ". Run './coinlake produce --date "
+                "No produce run is recorded for " + date + " under " + config.home() + ". Run '" + Launcher.COMMAND + " produce --date "
                         + date + "' first."));
         Map<TopicPartition, Long> needed = new TreeMap<>((a, b) -> Integer.compare(a.partition(), b.partition()));
         run.markerOffsets().forEach((partition, marker) -> needed.put(new TopicPartition(run.topic(), partition), marker + 1));
@@ -67,7 +68,7 @@ public final class BronzeWait {
                 ConnectClient.Status status = connect.status(BronzeConnector.NAME);
                 if (status == null) {
                     throw new UserError("The bronze sink " + BronzeConnector.NAME + " is not registered at "
-                            + config.connectUrl() + ". Run './coinlake up'.");
+                            + config.connectUrl() + ". Run '" + Launcher.COMMAND + " up'.");
                 }
                 if (status.failed()) {
                     throw new UserError("The bronze sink has failed: " + status + ". See the Connect log, fix the cause"
@@ -91,7 +92,7 @@ public final class BronzeWait {
                 if (System.nanoTime() > deadline) {
                     throw new UserError("Bronze for " + date + " is not complete after " + timeout.toSeconds() + " s: sink at "
                             + offsets + " (committed/needed per partition); the sink is " + status
-                            + ". See './coinlake status' and the Connect log.");
+                            + ". See '" + Launcher.COMMAND + " status' and the Connect log.");
                 }
                 if (System.nanoTime() > nextNote) {
                     progress.accept(date + ": waiting for the sink, " + behind + " partition(s) behind (" + offsets + ")");
@@ -124,7 +125,7 @@ public final class BronzeWait {
             }
         } catch (SdkException e) {
             throw new UserError("Cannot check bronze for " + run.logicalDate() + " at " + config.s3Endpoint() + ": "
-                    + e.getMessage() + ". Is the S3 store up? See './coinlake status'.");
+                    + e.getMessage() + ". Is the S3 store up? See '" + Launcher.COMMAND + " status'.");
         }
         StringBuilder holes = new StringBuilder();
         long earliest = Long.MAX_VALUE;
@@ -143,8 +144,8 @@ public final class BronzeWait {
         if (holes.length() > 0) {
             throw new UserError("Bronze for " + run.logicalDate() + " (run " + run.runId() + ") is not whole although the sink"
                     + " committed past it: s3://" + bucket + "/" + prefix + " lacks the offsets " + holes + ". They will not"
-                    + " come back by themselves: land them again with './coinlake replay --from-date " + run.logicalDate()
-                    + "' (or './coinlake replay --from-offset " + earliest + "'); objects already there stay byte-identical."
+                    + " come back by themselves: land them again with '" + Launcher.COMMAND + " replay --from-date " + run.logicalDate()
+                    + "' (or '" + Launcher.COMMAND + " replay --from-offset " + earliest + "'); objects already there stay byte-identical."
                     + " Offsets sent to the dead-letter topic also show here (docs/runbook.md).");
         }
     }

@@ -1,6 +1,7 @@
 package io.coinlake.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.coinlake.config.Launcher;
 import io.coinlake.json.RawJson;
 import java.io.IOException;
 import java.net.URI;
@@ -120,7 +121,7 @@ public final class ConnectClient {
             return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IOException("Kafka Connect does not answer at " + url + " (" + e.getClass().getSimpleName()
-                    + "). Is it running? './coinlake up' starts the embedded worker.", e);
+                    + "). Is it running? '" + Launcher.COMMAND + " up' starts the embedded worker.", e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.coinlake.operations;
 
 import io.coinlake.bronze.BronzeObjectKey;
 import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.config.Launcher;
 import io.coinlake.config.Settings;
 import io.coinlake.envelope.EnvelopeFields;
 import io.coinlake.s3.S3Connection;
@@ -80,7 +81,7 @@ public final class Replay {
         while (status == null || !status.connector().equals(state)
                 || (state.equals("RUNNING") && !status.running())) {
             if (status == null) {
-                throw new UserError("The bronze sink is not registered: run './coinlake up'.");
+                throw new UserError("The bronze sink is not registered: run '" + Launcher.COMMAND + " up'.");
             }
             if (System.nanoTime() > deadline) {
                 throw new UserError("The bronze sink did not reach " + state + " within " + STATE_TIMEOUT.toSeconds()
@@ -106,7 +107,7 @@ public final class Replay {
             }
         }
         if (starts.isEmpty()) {
-            throw new UserError("No bronze object starts at or before offset " + offset + ": use './coinlake replay'"
+            throw new UserError("No bronze object starts at or before offset " + offset + ": use '" + Launcher.COMMAND + " replay'"
                     + " to replay from the beginning.");
         }
         return starts;

@@ -1,6 +1,7 @@
 package io.coinlake.operations;
 
 import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.config.Launcher;
 import io.coinlake.config.Settings;
 import io.coinlake.embedded.EmbeddedRestCatalog;
 import io.coinlake.embedded.EmbeddedS3;
@@ -109,6 +110,7 @@ public final class SparkJob {
                 "-Xmx" + config.get(Settings.SPARK_DRIVER_MEMORY),
                 "-Dlog4j2.configurationFile=classpath:coinlake-spark-log4j2.properties",
                 "-Dcoinlake.spark.log=" + log,
+                "-D" + Launcher.PROPERTY + "=" + Launcher.COMMAND,
                 "-cp", classpath,
                 mainClass));
         command.addAll(arguments);
@@ -228,7 +230,7 @@ public final class SparkJob {
         String missing = missingService(config);
         if (missing != null) {
             throw new UserError("The embedded " + missing
-                    + ". Start the stack with './coinlake up' (or run the whole pipeline with './coinlake run').");
+                    + ". Start the stack with '" + Launcher.COMMAND + " up' (or run the whole pipeline with '" + Launcher.COMMAND + " run').");
         }
     }
 }

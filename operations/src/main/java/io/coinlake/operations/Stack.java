@@ -2,6 +2,7 @@ package io.coinlake.operations;
 
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.LakeCatalogProperties;
+import io.coinlake.config.Launcher;
 import io.coinlake.config.Settings;
 import io.coinlake.embedded.EmbeddedConnect;
 import io.coinlake.embedded.EmbeddedKafka;
@@ -168,7 +169,7 @@ public final class Stack {
     public void requireKafka() {
         if (embeddedKafka.isPresent() && embeddedKafka.get().running().isEmpty()) {
             throw new UserError("The embedded Kafka broker is not running (data home " + config.home()
-                    + "). Start it with './coinlake up', or set KAFKA_BOOTSTRAP_SERVERS to use another cluster.");
+                    + "). Start it with '" + Launcher.COMMAND + " up', or set KAFKA_BOOTSTRAP_SERVERS to use another cluster.");
         }
     }
 

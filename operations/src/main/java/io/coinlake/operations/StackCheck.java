@@ -1,6 +1,7 @@
 package io.coinlake.operations;
 
 import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.config.Launcher;
 import io.coinlake.config.Settings;
 import io.coinlake.embedded.EmbeddedRestCatalog;
 import io.coinlake.embedded.EmbeddedS3;
@@ -51,7 +52,7 @@ public final class StackCheck {
     }
 
     private static String startHint(boolean embedded, String setting) {
-        return embedded ? "Start the embedded stack with './coinlake up'." : "Check that it runs and that " + setting + " points at it.";
+        return embedded ? "Start the embedded stack with '" + Launcher.COMMAND + " up'." : "Check that it runs and that " + setting + " points at it.";
     }
 
     private static String kafka(CoinlakeConfig config) throws Down, InterruptedException {
@@ -75,7 +76,7 @@ public final class StackCheck {
                     .timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new Down("the worker at " + config.connectUrl() + " answered HTTP " + response.statusCode()
-                        + ". Look at its log (./coinlake status shows where).");
+                        + ". Look at its log (" + Launcher.COMMAND + " status shows where).");
             }
             ConnectClient.Status sink = new ConnectClient(config.connectUrl()).status(BronzeConnector.NAME);
             return "worker at " + config.connectUrl() + ", bronze sink " + (sink == null ? "not registered yet" : sink);
@@ -92,7 +93,7 @@ public final class StackCheck {
             return "bucket " + bucket + " at " + config.s3Endpoint();
         } catch (NoSuchBucketException e) {
             throw new Down("the store at " + config.s3Endpoint() + " answers but has no bucket " + bucket
-                    + ". './coinlake up' creates it.");
+                    + ". '" + Launcher.COMMAND + " up' creates it.");
         } catch (SdkException e) {
             throw new Down("the S3 store at " + config.s3Endpoint() + " did not answer (" + firstLine(e.getMessage()) + "). "
                     + startHint(config.usesEmbeddedS3(), "S3_ENDPOINT"));

@@ -1,5 +1,6 @@
 package io.coinlake.spark;
 
+import io.coinlake.config.Launcher;
 import io.coinlake.spark.table.LakeTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -185,8 +186,8 @@ public final class AuditBranch {
 
     /** How to look at what a run that failed its audit left on the branch. */
     public String inspectionHint(LakeTable example) {
-        return "what it wrote is kept on branch '" + name + "' for inspection, e.g. ./coinlake sql \"select * from "
-                + example.shortName() + " version as of '" + name + "' limit 20\"; when done: ./coinlake sql \"alter table "
+        return "what it wrote is kept on branch '" + name + "' for inspection, e.g. " + Launcher.COMMAND + " sql \"select * from "
+                + example.shortName() + " version as of '" + name + "' limit 20\"; when done: " + Launcher.COMMAND + " sql \"alter table "
                 + example.shortName() + " drop branch `" + name + "`\"";
     }
 

@@ -3,6 +3,7 @@ package io.coinlake.spark;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.ConfigException;
 import io.coinlake.config.ConfigResolver;
+import io.coinlake.config.Launcher;
 import io.coinlake.dates.DateRange;
 import io.coinlake.process.GoSignal;
 import io.coinlake.process.ParentWatch;
@@ -70,7 +71,7 @@ public final class SparkJobs {
         if (e instanceof AnalysisException analysis) {
             // Spark's message goes on with generic advice over several lines: its first line says it all.
             return analysis.getSimpleMessage().lines().findFirst().orElse("") + (analysis.getMessage().contains("TABLE_OR_VIEW_NOT_FOUND")
-                    ? " Silver tables appear after the first './coinlake silver --date D'." : "");
+                    ? " Silver tables appear after the first '" + Launcher.COMMAND + " silver --date D'." : "");
         }
         return e.getClass().getSimpleName() + ": " + e.getMessage() + " (set COINLAKE_DEBUG=1 for the stack trace)";
     }
@@ -180,7 +181,7 @@ public final class SparkJobs {
             LakeTables.ensure(spark, config, System.out::println);
             List<QualityResult> results = QualityLog.newest(spark, job, dates);
             if (results.isEmpty()) {
-                throw new JobFailure("No " + job + " quality results for " + dates + ": run './coinlake " + job
+                throw new JobFailure("No " + job + " quality results for " + dates + ": run '" + Launcher.COMMAND + " " + job
                         + " --date " + dates.get(0) + "' first.");
             }
             QualityLog.print(System.out, job, results);

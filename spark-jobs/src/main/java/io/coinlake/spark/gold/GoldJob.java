@@ -1,6 +1,7 @@
 package io.coinlake.spark.gold;
 
 import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.config.Launcher;
 import io.coinlake.spark.AuditBranch;
 import io.coinlake.spark.ChangedRows;
 import io.coinlake.spark.JobFailure;
@@ -142,7 +143,7 @@ public final class GoldJob {
         }
         List<LocalDate> missing = first.datesUntil(last.plusDays(1)).filter(day -> !present.contains(day)).toList();
         if (present.isEmpty()) {
-            throw new JobFailure("No silver rows for " + missing + ". Build silver first: './coinlake silver --date "
+            throw new JobFailure("No silver rows for " + missing + ". Build silver first: '" + Launcher.COMMAND + " silver --date "
                     + first + (first.equals(last) ? "" : " --to " + last) + "'.");
         }
         if (!missing.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.coinlake.spark.report;
 
+import io.coinlake.config.Launcher;
 import io.coinlake.spark.JobFailure;
 import io.coinlake.spark.LakeTables;
 import io.coinlake.spark.gold.GoldTables;
@@ -31,8 +32,8 @@ final class PinnedTables {
         for (LakeTable table : READ) {
             Snapshot current = catalog.tableExists(table.identifier()) ? catalog.loadTable(table.identifier()).currentSnapshot() : null;
             if (current == null && GoldTables.DEFINITIONS.contains(table)) {
-                throw new JobFailure(table.shortName() + " has no data yet: run './coinlake run --from D1 --to D2' first,"
-                        + " then './coinlake report'.");
+                throw new JobFailure(table.shortName() + " has no data yet: run '" + Launcher.COMMAND + " run --from D1 --to D2' first,"
+                        + " then '" + Launcher.COMMAND + " report'.");
             }
             snapshots.put(table, current == null ? null : current.snapshotId());
         }

@@ -2,6 +2,7 @@ package io.coinlake.spark.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.coinlake.config.CoinlakeConfig;
+import io.coinlake.config.Launcher;
 import io.coinlake.dates.DateRange;
 import io.coinlake.spark.JobFailure;
 import io.coinlake.spark.LakeTables;
@@ -39,7 +40,7 @@ public final class ReportJob {
         if (range == null) {
             throw new JobFailure("gold.market_daily has no day" + (from == null && to == null ? "" : " between "
                     + (from == null ? "its first" : from) + " and " + (to == null ? "its last" : to))
-                    + ": run './coinlake run --from D1 --to D2' for those dates, or leave --from and --to out for every day.");
+                    + ": run '" + Launcher.COMMAND + " run --from D1 --to D2' for those dates, or leave --from and --to out for every day.");
         }
         out.println("[report] " + range.first() + " to " + range.last() + " (" + range.days() + " days)");
         ObjectNode data = reader.read(range, topN, Instant.now());

@@ -5,6 +5,7 @@ import static io.coinlake.spark.quality.QualityResult.Severity.WARN;
 import static io.coinlake.spark.quality.QualityResult.expectZero;
 import static org.apache.spark.sql.functions.expr;
 
+import io.coinlake.config.Launcher;
 import io.coinlake.spark.LakeTables;
 import io.coinlake.spark.SqlText;
 import io.coinlake.spark.quality.DailyStats;
@@ -74,7 +75,7 @@ final class SilverChecks {
             List<String> incomplete = incompleteBatches.getOrDefault(date, List.of());
             results.add(result(date, "bronze", "batch_complete", ERROR, incomplete.isEmpty(),
                     incomplete.isEmpty() ? "every batch has all its records" : String.join("; ", incomplete),
-                    "every record of every batch in bronze (wait with './coinlake bronze wait --date " + date + "')"));
+                    "every record of every batch in bronze (wait with '" + Launcher.COMMAND + " bronze wait --date " + date + "')"));
             long assets = DailyStats.count(stats, "assets");
             results.add(result(date, SNAPSHOTS, "expected_asset_count", WARN, assets >= expectedAssets,
                     assets + " assets", "at least " + expectedAssets + " (COINLAKE_ASSET_COUNT)"));

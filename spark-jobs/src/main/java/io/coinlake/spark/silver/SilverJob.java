@@ -1,5 +1,6 @@
 package io.coinlake.spark.silver;
 
+import io.coinlake.config.Launcher;
 import io.coinlake.spark.MergeOutcome;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.Settings;
@@ -122,8 +123,8 @@ public final class SilverJob {
         List<LocalDate> missing = dates.stream()
                 .filter(date -> !present.contains(new Path(LakeCatalog.bronzeDirectory(config, date)).getName())).toList();
         if (!missing.isEmpty()) {
-            throw new JobFailure("No bronze for " + missing + " under " + topic + "/. Land it first: './coinlake produce"
-                    + " --date D' then './coinlake bronze wait --date D' (or './coinlake run --from D --to D2').");
+            throw new JobFailure("No bronze for " + missing + " under " + topic + "/. Land it first: '" + Launcher.COMMAND + " produce"
+                    + " --date D' then '" + Launcher.COMMAND + " bronze wait --date D' (or '" + Launcher.COMMAND + " run --from D --to D2').");
         }
         boolean onlyDates = children.stream().map(child -> child.getPath().getName())
                 .filter(name -> !name.startsWith("_") && !name.startsWith("."))
@@ -142,7 +143,7 @@ public final class SilverJob {
             return fs.exists(topic) ? List.of(fs.listStatus(topic)) : List.of();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list bronze at " + topic + ": " + e.getMessage()
-                    + ". Is the S3 store up ('./coinlake status')?", e);
+                    + ". Is the S3 store up ('" + Launcher.COMMAND + " status')?", e);
         }
     }
 
