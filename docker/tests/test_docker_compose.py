@@ -270,16 +270,16 @@ def test_the_build_stage_makes_the_release_from_the_whole_clone() -> None:
     assert ["COPY", ".", "."] in build["instructions"]
     run = " ".join(" ".join(words) for words in build["instructions"] if words[0] == "RUN")
     assert "mvn " in run and " package" in run and "-DskipTests" in run
-    assert f"/opt/coinlake" in run and "dist/target/coinlake-" in run
+    assert RELEASE_IN_IMAGE in run and "dist/target/coinlake-" in run
 
 
 def test_every_file_an_image_copies_exists_and_reaches_it() -> None:
     release = release_directory()
     ignored = dockerignore_patterns()
     for name, stage in dockerfile_stages().items():
-        for origin, source, destination in copies(stage):
+        for origin, source, _ in copies(stage):
             if origin == "build":
-                assert source.startswith(f"{RELEASE_IN_IMAGE}"), f"{name} copies {source} from outside the release"
+                assert source.startswith(RELEASE_IN_IMAGE), f"{name} copies {source} from outside the release"
                 inside = release / source.removeprefix(RELEASE_IN_IMAGE).lstrip("/")
                 assert inside.exists(), f"stage {name} copies {source}, which the release does not have ({inside})"
             elif origin is None and source != ".":
