@@ -215,7 +215,7 @@ public final class SparkJob {
     }
 
     /** The embedded service a job needs that does not answer, or null. */
-    private static String missingService(CoinlakeConfig config) {
+    static String missingService(CoinlakeConfig config) {
         if (config.usesEmbeddedS3() && !EmbeddedS3.isServing(config.s3Endpoint())) {
             return "S3 server is not running at " + config.s3Endpoint();
         }

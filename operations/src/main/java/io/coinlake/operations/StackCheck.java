@@ -3,8 +3,6 @@ package io.coinlake.operations;
 import io.coinlake.config.CoinlakeConfig;
 import io.coinlake.config.Launcher;
 import io.coinlake.config.Settings;
-import io.coinlake.embedded.EmbeddedRestCatalog;
-import io.coinlake.embedded.EmbeddedS3;
 import io.coinlake.s3.S3Connection;
 import java.io.IOException;
 import java.net.URI;
@@ -51,8 +49,10 @@ public final class StackCheck {
         };
     }
 
+    private static final String START_EMBEDDED = "Start the embedded stack with '" + Launcher.COMMAND + " up'.";
+
     private static String startHint(boolean embedded, String setting) {
-        return embedded ? "Start the embedded stack with '" + Launcher.COMMAND + " up'." : "Check that it runs and that " + setting + " points at it.";
+        return embedded ? START_EMBEDDED : "Check that it runs and that " + setting + " points at it.";
     }
 
     private static String kafka(CoinlakeConfig config) throws Down, InterruptedException {
@@ -102,13 +102,10 @@ public final class StackCheck {
 
     /** The catalog is checked by the Spark jobs' JVM, which has its drivers and Iceberg. */
     private static String catalog(CoinlakeConfig config) throws Exception {
-        if (config.usesEmbeddedS3() && !EmbeddedS3.isServing(config.s3Endpoint())) {
-            throw new Down("not checked: the catalog's tables live in the S3 store, which is down. "
-                    + startHint(true, "S3_ENDPOINT"));
-        }
-        if (config.usesEmbeddedRestCatalog() && !EmbeddedRestCatalog.isServing(config.restCatalogUrl())) {
-            throw new Down("the REST catalog server is not running at " + config.restCatalogUrl() + ". "
-                    + startHint(true, "COINLAKE_REST_CATALOG_URL"));
+        // The catalog's tables live in the S3 store; the Spark JVM would refuse to start without it.
+        String missing = SparkJob.missingService(config);
+        if (missing != null) {
+            throw new Down("not checked: the embedded " + missing + ". " + START_EMBEDDED);
         }
         int exit = SparkJob.run(config, List.of("check-catalog"));
         if (exit != 0) {
