@@ -16,7 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "dags" / "tests"))
 
-from embedded_stack import environment, project_version  # noqa: E402
+from embedded_stack import environment, project_version, run_cli  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -75,9 +75,7 @@ def test_bin_coinlake_runs_the_pipeline_outside_the_source_tree_without_maven(re
     coinlake = str(release / "bin" / "coinlake")
 
     def cli(*args: str) -> subprocess.CompletedProcess:
-        result = subprocess.run([coinlake, *args], cwd=work, env=env, capture_output=True, text=True, timeout=900)
-        print(result.stdout[-10000:], result.stderr[-10000:])
-        return result
+        return run_cli(env, *args, launcher=coinlake, cwd=work)
 
     try:
         run = cli("run", "--from", "2026-11-01", "--to", "2026-11-02")

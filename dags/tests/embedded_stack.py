@@ -57,9 +57,11 @@ def environment(home: Path, settings: dict[str, str] | None = None) -> dict[str,
     return env
 
 
-def run_cli(env: dict[str, str], *args: str, timeout: int = 900) -> subprocess.CompletedProcess:
-    """./coinlake ARGS, its output echoed for pytest's report of a failure."""
-    result = subprocess.run([COINLAKE, *args], env=env, capture_output=True, text=True, timeout=timeout)
+def run_cli(env: dict[str, str], *args: str, timeout: int = 900, launcher: str = COINLAKE,
+            cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """./coinlake ARGS (or another LAUNCHER, e.g. a release's bin/coinlake), its output echoed for
+    pytest's report of a failure."""
+    result = subprocess.run([launcher, *args], env=env, cwd=cwd, capture_output=True, text=True, timeout=timeout)
     print(result.stdout[-20000:], result.stderr[-20000:])
     return result
 
