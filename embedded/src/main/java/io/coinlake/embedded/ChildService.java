@@ -1,8 +1,10 @@
 package io.coinlake.embedded;
 
 import java.io.IOException;
+import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,6 +134,22 @@ abstract class ChildService {
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** The status a GET of {@code url} is answered with; 0 when nothing answers in time. */
+    protected static int httpStatus(String url, Duration readTimeout) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            connection.setConnectTimeout(500);
+            connection.setReadTimeout((int) readTimeout.toMillis());
+            try {
+                return connection.getResponseCode();
+            } finally {
+                connection.disconnect();
+            }
+        } catch (IOException e) {
+            return 0;
         }
     }
 

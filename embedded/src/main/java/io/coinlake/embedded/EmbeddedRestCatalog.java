@@ -2,8 +2,6 @@ package io.coinlake.embedded;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,17 +95,6 @@ public final class EmbeddedRestCatalog extends ChildService {
 
     /** Whether an Iceberg REST catalog answers at {@code url}: its config endpoint says 200. */
     public static boolean isServing(String url) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(url + "/v1/config").toURL().openConnection();
-            connection.setConnectTimeout(500);
-            connection.setReadTimeout(5000);
-            try {
-                return connection.getResponseCode() == 200;
-            } finally {
-                connection.disconnect();
-            }
-        } catch (IOException e) {
-            return false;
-        }
+        return httpStatus(url + "/v1/config", Duration.ofSeconds(5)) == 200;
     }
 }

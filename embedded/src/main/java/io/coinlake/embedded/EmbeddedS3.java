@@ -1,8 +1,6 @@
 package io.coinlake.embedded;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,18 +81,7 @@ public final class EmbeddedS3 extends ChildService {
      * is refused, but only by a running server.
      */
     public static boolean isServing(String endpoint) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(endpoint + "/").toURL().openConnection();
-            connection.setConnectTimeout(500);
-            connection.setReadTimeout(2000);
-            try {
-                return connection.getResponseCode() > 0;
-            } finally {
-                connection.disconnect();
-            }
-        } catch (IOException e) {
-            return false;
-        }
+        return httpStatus(endpoint + "/", Duration.ofSeconds(2)) > 0;
     }
 
     private Path properties() {
